@@ -1,0 +1,55 @@
+"""Options passed through the stages: one typed object instead of loose globals.
+
+Defaults live here; a user's YAML config (``--config FILE``) layers on top and is validated
+(unknown keys are an error, so a typo never silently does nothing).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from dragoman.errors import InputError
+
+
+class Options(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    model: Optional[str] = Field(
+        None, description="spaCy pipeline name or path; default en_core_web_sm, else the PyPI copy"
+    )
+    batch_size: int = Field(32, ge=1, description="articles per nlp.pipe batch")
+    workers: int = Field(1, ge=1, description="processes for parsing")
+    published: Optional[str] = Field(None, description="article date (YYYY-MM-DD) when the input has none")
+    actor_files: list[Path] = Field(default_factory=list, description="extra actor dictionaries")
+    pattern_files: list[Path] = Field(default_factory=list, description="extra verb-pattern files")
+    max_bytes: int = Field(20_000_000, ge=1, description="inputs larger than this are skipped")
+    min_chars: int = Field(20, ge=1, description="articles with less text than this are skipped")
+    english_only: bool = Field(True, description="skip articles identified as not English")
+
+
+def load_options(path: Optional[Path] = None, **overrides: object) -> Options:
+    """Build Options from an optional YAML file, then explicit overrides (CLI flags) on top."""
+    data: dict[str, object] = {}
+    if path is not None:
+        try:
+            loaded = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+        except (OSError, yaml.YAMLError) as exc:
+            raise InputError(f"{path}: cannot read config: {exc}") from exc
+        if not isinstance(loaded, dict):
+            raise InputError(f"{path}: config must be a mapping of option: value")
+        data.update(loaded)
+    for key, value in overrides.items():
+        if value is None:
+            continue
+        if isinstance(value, (list, tuple)) and key in data:
+            value = [*data[key], *value]  # type: ignore[misc]
+        data[key] = value
+    try:
+        return Options(**data)
+    except ValidationError as exc:
+        where = str(path) if path else "options"
+        raise InputError(f"{where}: {exc}") from exc

@@ -1,0 +1,6 @@
+"""Ingest: read inputs (text, HTML, JSON/JSONL, gzip), clean them and hash them."""
+
+from dragoman.ingest.prepare import prepare
+from dragoman.ingest.readers import read_inputs, read_path
+
+__all__ = ["prepare", "read_inputs", "read_path"]

