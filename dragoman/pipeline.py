@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from typing import Optional, Union
 
@@ -36,14 +36,22 @@ class Pipeline:
         self.places = PlaceResolver()
         self.timings: dict[str, float] = defaultdict(float)
 
-    def code(self, inputs: Iterable[Union[RawArticle, Skipped]]) -> Iterator[Result]:
-        """Code raw articles in input order; bad inputs come out as Skipped."""
+    def code(
+        self,
+        inputs: Iterable[Union[RawArticle, Skipped]],
+        is_stored: Optional[Callable[[str], bool]] = None,
+    ) -> Iterator[Result]:
+        """Code raw articles in input order; bad inputs come out as Skipped.
+
+        ``is_stored(article_id)`` lets the caller skip articles it already has before they are
+        parsed: they come out as Skipped with ``duplicate_of`` set.
+        """
         iterator = iter(inputs)
         while True:
             chunk = list(islice(iterator, self.options.batch_size))
             if not chunk:
                 return
-            yield from self._code_chunk(chunk)
+            yield from self._code_chunk(chunk, is_stored)
 
     def code_text(self, text: str, published: Optional[str] = None, origin: str = "<text>") -> Result:
         """Code one text (a sentence or a whole article)."""
@@ -56,14 +64,20 @@ class Pipeline:
         doc = self.nlp(body)
         return self._code_doc(meta, body, doc)
 
-    def _code_chunk(self, chunk: list[Union[RawArticle, Skipped]]) -> Iterator[Result]:
+    def _code_chunk(
+        self, chunk: list[Union[RawArticle, Skipped]], is_stored: Optional[Callable[[str], bool]]
+    ) -> Iterator[Result]:
         started = time.perf_counter()
         prepared: list[Union[tuple[ArticleMeta, str], Skipped]] = []
+        seen: set[str] = set()
         for item in chunk:
-            if isinstance(item, Skipped):
-                prepared.append(item)
-            else:
-                prepared.append(prepare(item, self.options.published, self.options.min_chars))
+            result = item if isinstance(item, Skipped) else prepare(item, self.options.published, self.options.min_chars)
+            if not isinstance(result, Skipped):
+                article_id = result[0].id
+                if is_stored is not None and (article_id in seen or is_stored(article_id)):
+                    result = Skipped(result[0].origin or "", "already stored", duplicate_of=article_id)
+                seen.add(article_id)
+            prepared.append(result)
         self.timings["ingest"] += time.perf_counter() - started
 
         texts = [p[1] for p in prepared if not isinstance(p, Skipped)]

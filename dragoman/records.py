@@ -35,6 +35,7 @@ class Skipped:
 
     origin: str
     reason: str
+    duplicate_of: Optional[str] = None  # article id when the input is already stored
 
 
 @dataclass
@@ -133,6 +134,7 @@ class TimeExpr:
     end: int
     value: Optional[str]  # TIMEX3-style: 2019-03-12, 2019-W10, 2019-03, 2019, P3D, PRESENT_REF
     type: str = "DATE"  # DATE|TIME|DURATION|SET
+    mod: Optional[str] = None  # TIMEX3 mod: APPROX, START, MID, END
 
 
 @dataclass

@@ -64,6 +64,8 @@ def prepare(raw: RawArticle, published: Optional[str] = None, min_chars: int = 2
     if title is None and raw.html is None:
         title, text = text_meta.title, text_meta.body
     if len(text) < min_chars:
+        if raw.html is not None:
+            return Skipped(raw.origin, "HTML has no article body")
         return Skipped(raw.origin, f"article text is too short ({len(text)} characters)")
 
     meta = ArticleMeta(

@@ -1,0 +1,5 @@
+"""``python -m dragoman`` runs the CLI."""
+
+from dragoman.cli import main
+
+main()
