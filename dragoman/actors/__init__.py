@@ -1,18 +1,26 @@
 """Actors stage: find person, organisation and country mentions and resolve them to CAMEO-style codes.
 
 Interface used by the pipeline: ``ActorResolver(extra_files).extract(doc, published) -> list[Actor]``.
+Knowledge lives in ``dragoman/data/actors/`` (formats in its README); modules:
+``lexicon`` (loading), ``matcher`` (token trie), ``pieces`` (matching), ``compose`` (composition),
+``roles`` (dated roles), ``coref`` (within-document resolution).
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Optional
 
-import pycountry
 from spacy.tokens import Doc
 
-from dragoman.records import Actor
+from dragoman.actors.compose import Composer, Group, group_pieces
+from dragoman.actors.coref import DocContext, Mention, dominant_country, resolved_copy
+from dragoman.actors.lexicon import Lexicon, load_lexicon
+from dragoman.actors.pieces import dictionary_pieces, entity_pieces
+from dragoman.records import Actor, split_code
+
+__all__ = ["ActorResolver", "load_lexicon"]
 
 
 class ActorResolver:
@@ -20,19 +28,57 @@ class ActorResolver:
 
     def __init__(self, extra_files: Sequence[Path] = ()) -> None:
         self.extra_files = list(extra_files)
+        self.lexicon: Lexicon = load_lexicon(self.extra_files)
+        self.composer = Composer(self.lexicon)
 
-    def extract(self, doc: Doc, published: Optional[str] = None) -> list[Actor]:
-        actors = []
-        for ent in doc.ents:
-            if ent.label_ not in {"GPE", "NORP", "ORG", "PERSON"}:
-                continue
-            code = None
-            try:
-                code = pycountry.countries.lookup(ent.text).alpha_3
-            except LookupError:
-                pass
-            actors.append(
-                Actor(ent.text, ent.start_char, ent.end_char, name=ent.text, code=code,
-                      country=code, kind="country" if code else None)
-            )
+    def extract(self, doc: Doc, published: str | None = None) -> list[Actor]:
+        """Every actor mention in ``doc``, in text order; ``published`` (YYYY-MM-DD) selects dated roles."""
+        grammar = self.lexicon.grammar
+        pieces = entity_pieces(doc, dictionary_pieces(doc, self.lexicon), self.lexicon)
+        groups = group_pieces(doc, pieces, grammar)
+        sentence_of = {}
+        for number, sent in enumerate(doc.sents):
+            for i in range(sent.start, sent.end):
+                sentence_of[i] = number
+        covered = {i for g in groups for i in range(g.start, g.end)}
+        pronouns = [t for t in doc if t.lower_ in grammar.pronouns and t.i not in covered]
+        # one pass in reading order, so each mention sees only what came before it
+        items: list[tuple[int, object]] = [(g.start, g) for g in groups] + [(t.i, t) for t in pronouns]
+        items.sort(key=lambda item: item[0])
+        context = DocContext(grammar)
+        context.document_country = dominant_country(
+            [p.entry.code[:3] for p in pieces if p.kind == "country" and p.entry is not None and p.entry.code])
+        actors: list[Actor] = []
+        mentions: list[Mention] = []
+        for index, item in items:
+            sentence = sentence_of.get(index, 0)
+            if isinstance(item, Group):
+                mention = self.composer.actor(doc, item, context, published, sentence)
+                if mention is not None:
+                    actors.append(mention.actor)
+                    mentions.append(mention)
+            else:
+                token = item
+                earlier = context.pronoun(token, sentence, doc)  # type: ignore[arg-type]
+                if earlier is None:
+                    continue
+                actor = resolved_copy(earlier.actor, token.text, token.idx, token.idx + len(token.text),  # type: ignore[attr-defined]
+                                      "pronoun", "coref:pronoun")
+                context.add(Mention(actor, earlier.kind, sentence, True, earlier.heads, earlier.gender))
+                actors.append(actor)
+        _share_coordinated_sector(doc, actors, grammar.coordination)
         return actors
+
+
+def _share_coordinated_sector(doc: Doc, actors: list[Actor], coordination: frozenset[str]) -> None:
+    """"Hungarian and Romanian officials": the bare nationality takes the title of its partner."""
+    for left, right in itertools.pairwise(actors):
+        if left.kind != "country" or left.code is None or len(left.code) != 3 or not right.code:
+            continue
+        between = doc.text[left.end:right.start].strip().lower()
+        _right_country, right_sector = split_code(right.code)
+        if between in coordination and right_sector and (right.rule or "").startswith("compose:country+"):
+            left.code = left.code + right_sector.replace(" ", "")
+            left.sector = right_sector
+            left.kind = right.kind
+            left.rule = "compose:coordinated"

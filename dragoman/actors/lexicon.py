@@ -1,0 +1,319 @@
+"""Loading the actor dictionaries: one validating loader for built-in and user files, cached per file set.
+
+File formats are documented in ``dragoman/data/actors/README.md``. A user file is either a YAML list
+of people/organisation entries, or a mapping shaped like ``countries.yaml``, ``sectors.yaml`` or
+``grammar.yaml``; later files override earlier ones entry by entry.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import pycountry
+import yaml
+
+from dragoman.actors.matcher import TokenTrie, phrase_tokens
+from dragoman.actors.roles import Role, normalize_date
+from dragoman.errors import DataError
+
+log = logging.getLogger(__name__)
+
+DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "actors"
+BUILTIN_FILES = ("countries.yaml", "sectors.yaml", "grammar.yaml", "organizations.yaml")
+PEOPLE_DIR = DATA_DIR / "people"
+SECTORS = frozenset(
+    ["GOV", "MIL", "LEG", "JUD", "COP", "SPY", "REB", "OPP", "PTY", "BUS", "MED", "EDU", "REL", "CVL", "REF", "LAB", "AGR", "CRM", "HLH", "ELI", "IGO", "NGO", "UAF"]
+)
+TERM_KINDS = ("person", "group", "organization")
+COUNTRY_KEYS = frozenset({"names", "adj", "people", "cap", "seats", "places"})
+GRAMMAR_KEYS = frozenset(
+    {"modifiers", "elite", "locative", "possessive", "nominal", "pronouns", "name_particles", "coordination"}
+)
+_CODE = re.compile(r"^[A-Z]{3}([A-Z]{3})*$")
+_ISO3 = re.compile(r"^[A-Z]{3}$")
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    roles: tuple[Role, ...]
+    gender: str | None = None
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What a dictionary phrase means.
+
+    kind: country (form name|adj|people|capital|seat|place), org, person or term.
+    """
+
+    kind: str
+    name: str
+    code: str | None = None  # country: ISO alpha-3; seat/org: full code
+    form: str | None = None  # country form, or term kind (person|group|organization)
+    sector: str | None = None  # term sector; None for honorifics ("Mr.")
+    generic: bool = False
+    head: str | None = None  # last word of a term ("minister"), for "the minister"
+    person: Person | None = None
+
+
+@dataclass
+class Grammar:
+    modifiers: frozenset[str] = frozenset()
+    elite: frozenset[str] = frozenset()
+    locative: frozenset[str] = frozenset()
+    possessive: frozenset[str] = frozenset()
+    nominal: frozenset[str] = frozenset()
+    name_particles: frozenset[str] = frozenset()
+    coordination: frozenset[str] = frozenset()
+    pronouns: dict[str, dict[str, str]] = field(default_factory=dict)
+
+
+@dataclass
+class Lexicon:
+    """Every actor dictionary, compiled into two tries (proper names: exact case; terms: lower case)."""
+
+    proper: TokenTrie[Entry] = field(default_factory=TokenTrie)
+    terms: TokenTrie[Entry] = field(default_factory=TokenTrie)
+    grammar: Grammar = field(default_factory=Grammar)
+    surnames: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    people: dict[str, Person] = field(default_factory=dict)
+    files: tuple[str, ...] = ()
+
+    @property
+    def size(self) -> int:
+        return self.proper.size + self.terms.size
+
+
+def _fail(path: Path, where: str, problem: str) -> DataError:
+    return DataError(f"{path}: {where}: {problem}")
+
+
+def _strings(path: Path, where: str, value: Any) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) for v in value):
+        raise _fail(path, where, f"expected a list of strings, got {value!r}")
+    return [str(v) for v in value if str(v).strip()]
+
+
+def _code(path: Path, where: str, value: Any) -> str:
+    if not isinstance(value, str) or not _CODE.match(value):
+        raise _fail(path, where, f"code {value!r} is not a CAMEO-style code (3-letter groups, upper case)")
+    return value
+
+
+class _Builder:
+    """Accumulates entries from files in order; later entries replace earlier ones."""
+
+    def __init__(self) -> None:
+        self.lexicon = Lexicon()
+        self.grammar_lists: dict[str, set[str]] = defaultdict(set)
+        self.pronouns: dict[str, dict[str, str]] = {}
+
+    # proper names -------------------------------------------------------------------------
+    def add_proper(self, phrase: str, entry: Entry) -> None:
+        tokens = phrase_tokens(phrase)
+        self.lexicon.proper.add(tokens, entry)
+        if entry.kind == "person" and len(tokens) > 1:
+            self.lexicon.surnames[tokens[-1]].add(entry.name)
+
+    def add_pycountry(self) -> None:
+        for country in pycountry.countries:
+            names = {country.name, getattr(country, "official_name", None), getattr(country, "common_name", None)}
+            for name in names:
+                # "Korea, Republic of" and "Holy See (Vatican City State)" are catalogue forms, not prose
+                if name and "," not in name and "(" not in name:
+                    self.add_proper(name, Entry("country", name, country.alpha_3, form="name"))
+
+    def add_countries(self, path: Path, data: dict) -> None:
+        for code, spec in data.items():
+            where = f"country {code}"
+            if not isinstance(code, str) or not _ISO3.match(code):
+                raise _fail(path, where, "keys must be ISO-3166 alpha-3 codes")
+            if not isinstance(spec, dict) or not set(spec) <= COUNTRY_KEYS:
+                raise _fail(path, where, f"expected a mapping with keys among {sorted(COUNTRY_KEYS)}")
+            canonical = _canonical_country(code, spec)
+            for form, key in (("name", "names"), ("adj", "adj"), ("people", "people"),
+                              ("capital", "cap"), ("place", "places")):
+                for phrase in _strings(path, f"{where}.{key}", spec.get(key)):
+                    self.add_proper(phrase, Entry("country", canonical, code, form=form))
+            seats = spec.get("seats") or {}
+            if not isinstance(seats, dict):
+                raise _fail(path, f"{where}.seats", "expected a mapping of place: SECTOR")
+            for phrase, sector in seats.items():
+                if sector not in SECTORS:
+                    raise _fail(path, f"{where}.seats.{phrase}", f"unknown sector {sector!r}")
+                self.add_proper(str(phrase), Entry("country", canonical, code + sector, form="seat", sector=sector))
+
+    # terms --------------------------------------------------------------------------------
+    def add_sectors(self, path: Path, data: dict) -> None:
+        sectors = data.get("sectors") or {}
+        generic = {g.lower() for g in _strings(path, "generic", data.get("generic"))}
+        if not isinstance(sectors, dict):
+            raise _fail(path, "sectors", "expected a mapping of SECTOR: {person|group|organization: [terms]}")
+        for sector, kinds in sectors.items():
+            if sector != "none" and sector not in SECTORS:
+                raise _fail(path, f"sectors.{sector}", f"unknown sector; use one of {sorted(SECTORS)} or none")
+            if not isinstance(kinds, dict) or not set(kinds) <= set(TERM_KINDS):
+                raise _fail(path, f"sectors.{sector}", f"expected keys among {TERM_KINDS}")
+            for kind, terms in kinds.items():
+                for term in _strings(path, f"sectors.{sector}.{kind}", terms):
+                    tokens = tuple(t.lower() for t in phrase_tokens(term))
+                    entry = Entry(
+                        "term", term.lower(), form=kind, sector=None if sector == "none" else sector,
+                        generic=term.lower() in generic, head=tokens[-1],
+                    )
+                    self.lexicon.terms.add(tokens, entry)
+                    # the tokenizer splits "gen." but keeps "Gen." whole: index both spellings
+                    titled = tuple(t.lower() for t in phrase_tokens(term.title()))
+                    if titled != tokens:
+                        self.lexicon.terms.add(titled, entry)
+
+    def add_grammar(self, path: Path, data: dict) -> None:
+        for key, value in data.items():
+            if key not in GRAMMAR_KEYS:
+                raise _fail(path, key, f"unknown grammar list; expected one of {sorted(GRAMMAR_KEYS)}")
+            if key == "pronouns":
+                if not isinstance(value, dict):
+                    raise _fail(path, key, "expected a mapping pronoun: {number: sg|pl, gender: m|f}")
+                for word, spec in value.items():
+                    if not isinstance(spec, dict) or spec.get("number") not in {"sg", "pl"}:
+                        raise _fail(path, f"pronouns.{word}", "needs number: sg or pl")
+                    self.pronouns[str(word).lower()] = {k: str(v) for k, v in spec.items()}
+            else:
+                self.grammar_lists[key].update(w.lower() for w in _strings(path, key, value))
+
+    # people and organisations -------------------------------------------------------------
+    def add_entries(self, path: Path, data: list) -> None:
+        for index, item in enumerate(data):
+            where = f"entry {index + 1}"
+            if not isinstance(item, dict) or not isinstance(item.get("name"), str) or not item["name"].strip():
+                raise _fail(path, where, "each entry needs a name")
+            where = f"entry {index + 1} ({item['name']})"
+            if "roles" in item:
+                self.add_person(path, where, item)
+            elif "code" in item:
+                code = _code(path, where, item["code"])
+                entry = Entry("org", item["name"], code)
+                for phrase in [item["name"], *_strings(path, where, item.get("aliases"))]:
+                    self.add_proper(phrase, entry)
+            else:
+                raise _fail(path, where, "needs roles (a person) or code (an organisation)")
+
+    def add_person(self, path: Path, where: str, item: dict) -> None:
+        unknown = set(item) - {"name", "aliases", "roles", "gender", "note", "notes", "wikidata"}
+        if unknown:
+            raise _fail(path, where, f"unknown keys {sorted(unknown)}")
+        raw_roles = item["roles"]
+        if not isinstance(raw_roles, list) or not raw_roles:
+            raise _fail(path, where, "roles must be a non-empty list")
+        roles = []
+        for number, raw in enumerate(raw_roles, 1):
+            if not isinstance(raw, dict):
+                raise _fail(path, f"{where} role {number}", "expected a mapping with code, title, start, end")
+            code = _code(path, f"{where} role {number}", raw.get("code"))
+            try:
+                start = normalize_date(raw.get("start"))
+                end = normalize_date(raw.get("end"), upper=True)
+            except ValueError as exc:
+                raise _fail(path, f"{where} role {number}", str(exc)) from exc
+            if start and end and end < start:
+                raise _fail(path, f"{where} role {number}", f"ends ({end}) before it starts ({start})")
+            title = raw.get("title")
+            roles.append(Role(code, str(title) if title else None, start, end))
+        gender = item.get("gender")
+        if gender not in (None, "m", "f"):
+            raise _fail(path, where, f"gender must be m or f, got {gender!r}")
+        person = Person(item["name"].strip(), tuple(roles), gender)
+        self.lexicon.people[person.name] = person
+        entry = Entry("person", person.name, person=person)
+        for phrase in [person.name, *_strings(path, where, item.get("aliases"))]:
+            self.add_proper(phrase, entry)
+
+    # dispatch -----------------------------------------------------------------------------
+    def add_file(self, path: Path) -> None:
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError) as exc:
+            raise DataError(f"{path}: cannot read actor dictionary: {exc}") from exc
+        if data is None:
+            return
+        if isinstance(data, list):
+            self.add_entries(path, data)
+        elif isinstance(data, dict) and "sectors" in data:
+            self.add_sectors(path, data)
+        elif isinstance(data, dict) and set(data) <= GRAMMAR_KEYS:
+            self.add_grammar(path, data)
+        elif isinstance(data, dict):
+            self.add_countries(path, data)
+        else:
+            raise DataError(f"{path}: an actor dictionary is a list of entries or a mapping")
+
+    def finish(self, files: Sequence[Path]) -> Lexicon:
+        lists = self.grammar_lists
+        self.lexicon.grammar = Grammar(
+            **{key: frozenset(lists.get(key, ())) for key in GRAMMAR_KEYS - {"pronouns"}},
+            pronouns=dict(self.pronouns),
+        )
+        self.lexicon.files = tuple(str(p) for p in files)
+        return self.lexicon
+
+
+def _canonical_country(code: str, spec: dict) -> str:
+    record = pycountry.countries.get(alpha_3=code)
+    names = spec.get("names") or []
+    if names:
+        return str(names[0])
+    if record is not None:
+        return getattr(record, "common_name", None) or record.name
+    return code
+
+
+def builtin_files() -> list[Path]:
+    """The built-in dictionaries in load order: tables, then every people file."""
+    files = [DATA_DIR / name for name in BUILTIN_FILES]
+    if PEOPLE_DIR.is_dir():
+        files.extend(sorted(PEOPLE_DIR.glob("*.yaml")))
+    return files
+
+
+def expand(paths: Iterable[Path]) -> list[Path]:
+    """User paths as files: a folder stands for its *.yaml/*.yml files, sorted."""
+    files: list[Path] = []
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            files.extend(sorted([*path.glob("*.yaml"), *path.glob("*.yml")]))
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise DataError(f"{path}: actor dictionary not found")
+    return files
+
+
+def load_lexicon(extra: Sequence[Path] = ()) -> Lexicon:
+    """The built-in dictionaries plus ``extra`` files/folders, compiled once per set of files."""
+    files = [*builtin_files(), *expand(extra)]
+    key = tuple((str(p.resolve()), p.stat().st_mtime_ns) for p in files)
+    return _compile(key)
+
+
+@lru_cache(maxsize=8)
+def _compile(key: tuple[tuple[str, int], ...]) -> Lexicon:
+    builder = _Builder()
+    builder.add_pycountry()
+    for name, _ in key:
+        builder.add_file(Path(name))
+    lexicon = builder.finish([Path(name) for name, _ in key])
+    log.info("actor dictionaries: %d phrases from %d files", lexicon.size, len(key))
+    return lexicon
