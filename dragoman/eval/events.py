@@ -1,0 +1,264 @@
+"""Event coding against public gold sets: CAMEO manual examples, PETR-2 validation, PLOVER gold
+records and the ConfliBERT 5-class test split.
+
+Every sentence goes through the whole ``Pipeline`` (real actors). Per dataset: precision, recall
+and F1 at root-code level, PLOVER type, event-with-dyad and full code where the gold has them,
+extra events per sentence (events whose root is not in the sentence's gold), and 5-class accuracy.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import logging
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dragoman.errors import EvalError
+from dragoman.eval import EvalReport, default_path, prf
+from dragoman.events.ontology import load_ontology
+
+log = logging.getLogger(__name__)
+
+PUBLISHED = "2015-01-01"  # the gold sentences carry no date of their own
+# The PLOVER gold file predates PLOVER 0.8: its old type names and one old country code.
+_OLD_PLOVER = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT", "INVESTIGATE": "ACCUSE"}
+_OLD_COUNTRY = {"JAP": "JPN"}
+# ConfliBERT's five classes by CAMEO root (its data README).
+_FIVE_CLASS = {"01": 0, "02": 0, "03": 1, "04": 1, "05": 1, "06": 2, "07": 2, "08": 2, "09": 3, "10": 3,
+               "11": 3, "12": 3, "13": 3, "16": 3, "14": 4, "15": 4, "17": 4, "18": 4, "19": 4, "20": 4}
+_CODE = re.compile(r"^[0-9]{2,4}$")
+
+
+@dataclass
+class Gold:
+    """One gold sentence: codings as (cameo or None, plover type or None, source, target countries)."""
+
+    text: str
+    codes: list[str] = field(default_factory=list)
+    types: list[str] = field(default_factory=list)
+    dyads: list[tuple[str, str, str]] = field(default_factory=list)  # (source, target, root or type)
+    label: int | None = None  # 5-class label
+
+
+def _country(code: str | None) -> str:
+    code = (code or "").strip().upper()
+    if len(code) < 3 or code.startswith("---"):
+        return "---"
+    return _OLD_COUNTRY.get(code[:3], code[:3])
+
+
+def read_cameo_manual(path: Path) -> list[Gold]:
+    """CAMEO manual examples: CSV with code and example columns; notes after the sentence dropped."""
+    out = []
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        reader = csv.DictReader(handle)
+        if not reader.fieldnames or not {"code", "example"} <= set(reader.fieldnames):
+            raise EvalError(f"{path}: expected CSV columns 'code' and 'example'")
+        for row in reader:
+            example, code = (row.get("example") or "").strip(), (row.get("code") or "").strip()
+            if not example or example in ("NULL", "NEED EXAMPLE.") or not _CODE.match(code):
+                continue
+            text = example.split(" Note:")[0].strip()
+            out.append(Gold(text, codes=[code]))
+    return out
+
+
+def read_petr2(path: Path) -> list[Gold]:
+    """PETR-2 validation records (jsonl flattening): codings with event, source and target codes."""
+    out = []
+    with open(path, encoding="utf-8") as handle:
+        for line_no, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+                text, codings = record["text"], record["event_codings"]
+            except (json.JSONDecodeError, KeyError, TypeError) as exc:
+                raise EvalError(f"{path}:{line_no}: not a PETR-2 jsonl record: {exc}") from exc
+            if not text.strip():
+                continue
+            gold = Gold(text)
+            for coding in codings:
+                if "eventcode" not in coding:
+                    continue  # noevents marker
+                code = str(coding["eventcode"])
+                gold.codes.append(code)
+                gold.dyads.append((_country(coding.get("sourcecode")), _country(coding.get("targetcode")), code[:2]))
+            out.append(gold)
+    return out
+
+
+def _actor_list(value: object) -> list[dict]:  # type: ignore[type-arg]
+    """Actor entries of a PLOVER record; a few records hold a bare dict or a string."""
+    if isinstance(value, dict):
+        return [value]
+    if isinstance(value, list):
+        return [a for a in value if isinstance(a, dict)]
+    return []
+
+
+def read_plover(path: Path) -> list[Gold]:
+    """PLOVER gold records: one JSON list; the DOCUMENT entry describes the file."""
+    try:
+        records = json.loads(Path(path).read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise EvalError(f"{path}: not a JSON list of PLOVER records: {exc}") from exc
+    if not isinstance(records, list):
+        raise EvalError(f"{path}: expected a JSON list of PLOVER records")
+    out = []
+    for record in records:
+        if not isinstance(record, dict) or record.get("event") in (None, "DOCUMENT") or not record.get("text"):
+            continue
+        etype = _OLD_PLOVER.get(record["event"], record["event"])
+        sources = [_country(a.get("code")) for a in _actor_list(record.get("source"))] or ["---"]
+        targets = [_country(a.get("code")) for a in _actor_list(record.get("target"))] or ["---"]
+        gold = Gold(record["text"], types=[etype])
+        gold.dyads = [(s, t, etype) for s in sources for t in targets]
+        out.append(gold)
+    return out
+
+
+def read_conflibert(path: Path) -> list[Gold]:
+    """ConfliBERT class split: sentence<TAB>label (0-4)."""
+    out = []
+    with open(path, encoding="utf-8") as handle:
+        for line_no, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            text, _, label = line.rstrip("\n").rpartition("\t")
+            if not text or not label.strip().isdigit():
+                raise EvalError(f"{path}:{line_no}: expected 'sentence<TAB>label'")
+            out.append(Gold(text, label=int(label)))
+    return out
+
+
+_READERS = {"cameo_manual": read_cameo_manual, "petr2_gsr": read_petr2, "plover_gsr": read_plover,
+            "conflibert": read_conflibert}
+
+
+def _detect(path: Path) -> tuple[str, Path]:
+    name = path.name.lower()
+    if name.endswith(".csv"):
+        return "cameo_manual", path
+    if name.endswith(".jsonl"):
+        return "petr2_gsr", path
+    if name.endswith(".tsv"):
+        return "conflibert", path
+    if name.endswith((".txt", ".json")):
+        head = path.read_text(encoding="utf-8", errors="replace")[:2000].lstrip()
+        if head.startswith("[") and '"event"' in head:
+            return "plover_gsr", path
+    raise EvalError(f"{path}: not an events gold file (CAMEO examples .csv, PETR-2 .jsonl, "
+                    "PLOVER gold JSON list, ConfliBERT .tsv)")
+
+
+def datasets(path: Path) -> list[tuple[str, Path]]:
+    """The gold files under ``path`` (a file, a dataset folder, or the events folder)."""
+    if path.is_file():
+        return [_detect(path)]
+    if not path.is_dir():
+        raise EvalError(f"{path}: no such file or directory")
+    found: list[tuple[str, Path]] = []
+    for pattern in ("*.csv", "*.jsonl", "*.txt", "*.json", "*.tsv", "*/*.csv", "*/*.jsonl", "*/*.txt", "*/*.tsv"):
+        for file in sorted(path.glob(pattern)):
+            if file.name.endswith(("-extra.csv", "_ner_test.txt")) or file.name.lower().startswith("readme"):
+                continue
+            try:
+                kind, _ = _detect(file)
+            except EvalError:
+                continue
+            if all(kind != k for k, _ in found):
+                found.append((kind, file))
+    if not found:
+        raise EvalError(f"{path}: no events gold files found")
+    return found
+
+
+def _score(kind: str, path: Path, golds: list[Gold], predictions: list[list], notes: list[str]) -> EvalReport:  # type: ignore[type-arg]
+    ontology = load_ontology()
+    counts: dict[str, int] = {}
+
+    def add(prefix: str, gold: Iterable[object], pred: Iterable[object]) -> None:
+        g, p = set(gold), set(pred)
+        counts[f"{prefix}.tp"] = counts.get(f"{prefix}.tp", 0) + len(g & p)
+        counts[f"{prefix}.fp"] = counts.get(f"{prefix}.fp", 0) + len(p - g)
+        counts[f"{prefix}.fn"] = counts.get(f"{prefix}.fn", 0) + len(g - p)
+
+    extra = correct = 0
+    for gold, events in zip(golds, predictions):
+        roots = [e.cameo_root for e in events]
+        if kind == "conflibert":
+            best = max(events, key=lambda e: e.confidence, default=None)
+            predicted = _FIVE_CLASS.get(best.cameo_root, -1) if best else -1
+            correct += predicted == gold.label
+            counts["sentences_with_events"] = counts.get("sentences_with_events", 0) + (best is not None)
+            continue
+        types = [e.plover.type for e in events if e.plover]
+        if gold.codes:
+            add("root", [c[:2] for c in gold.codes], roots)
+            add("code", gold.codes, [e.cameo for e in events])
+            gold_types = [p.type for p in (ontology.plover(c) for c in gold.codes) if p]
+            add("plover", gold_types, types)
+            extra += sum(1 for r in roots if r not in {c[:2] for c in gold.codes})
+        elif gold.types:
+            add("plover", gold.types, types)
+            extra += sum(1 for t in types if t not in gold.types) + sum(1 for e in events if not e.plover)
+        else:
+            add("root", [], roots)
+            add("plover", [], types)
+            extra += len(events)
+        if gold.dyads:
+            if kind == "plover_gsr":
+                pred = [(_country(e.source.code if e.source else None), e.plover.type) for e in events if e.plover]
+                add("dyad", [(s, k) for s, _t, k in gold.dyads], pred)
+            else:
+                pred = [(_country(e.source.code if e.source else None), _country(e.target.code if e.target else None),
+                         e.cameo_root) for e in events]
+                add("dyad", gold.dyads, pred)
+        elif kind == "petr2_gsr":
+            add("dyad", [], [(e.cameo_root,) for e in events])
+    metrics: dict[str, float] = {}
+    for prefix in ("root", "plover", "dyad", "code"):
+        if f"{prefix}.tp" in counts:
+            metrics.update(prf(counts[f"{prefix}.tp"], counts[f"{prefix}.fp"], counts[f"{prefix}.fn"], prefix))
+    if kind == "conflibert":
+        metrics["class5.accuracy"] = round(correct / len(golds), 4) if golds else 0.0
+    else:
+        metrics["extra_per_sentence"] = round(extra / len(golds), 4) if golds else 0.0
+    return EvalReport("events", kind, str(path), len(golds), metrics, counts, notes)
+
+
+def evaluate(data: Path | None, limit: int | None) -> list[EvalReport]:
+    """Code every gold sentence with the whole pipeline and score it, one report per dataset."""
+    from dragoman.pipeline import Pipeline  # heavy: loads spaCy and every stage
+
+    root = Path(data) if data is not None else default_path("events")
+    found = datasets(root)
+    pipeline = Pipeline()
+
+    def code(text: str) -> list:  # type: ignore[type-arg]
+        return list(getattr(pipeline.code_text(text, published=PUBLISHED), "events", []))
+
+    return score_datasets(found, code, limit)
+
+
+def score_datasets(found: list[tuple[str, Path]], code: Callable[[str], list], limit: int | None) -> list[EvalReport]:  # type: ignore[type-arg]
+    """Read each gold file, code its sentences with ``code`` (text -> events) and score them."""
+    reports = []
+    for kind, path in found:
+        golds = _READERS[kind](path)
+        if limit is not None:
+            golds = golds[:limit]
+        predictions = [code(gold.text) for gold in golds]
+        notes = ["sentences coded one at a time with Pipeline.code_text (real actors)",
+                 "extra_per_sentence: predicted events whose root (PLOVER type) is not in the gold"]
+        if kind == "plover_gsr":
+            notes.append("old PLOVER names mapped: DEMAND->REQUEST, DISAPPROVE/INVESTIGATE->ACCUSE, FIGHT->ASSAULT; "
+                         "dyad = (source country, type)")
+        if kind == "petr2_gsr":
+            notes.append("dyad = (source country, target country, root); '---' for unknown countries")
+        reports.append(_score(kind, path, golds, predictions, notes))
+    return reports

@@ -1,0 +1,23 @@
+"""Story-level discards: sports, entertainment and business-only texts yield no events."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from dragoman.events.lexicon import Lexicon
+
+
+def discarded_topic(doc: Doc, lexicon: Lexicon) -> str | None:
+    """The off-topic category a document belongs to, or None when it may carry political events."""
+    spec = lexicon.settings.get("discard_topics") or {}
+    min_hits = int(spec.get("min_hits", 3))
+    min_share = float(spec.get("min_share", 0.02))
+    words = [t.lemma_.lower() for t in doc if t.is_alpha]
+    if not words:
+        return None
+    for topic, cues in (spec.get("topics") or {}).items():
+        cue_set = {str(c).lower() for c in cues}
+        hits = sum(1 for w in words if w in cue_set)
+        if hits >= min_hits and hits / len(words) >= min_share:
+            return str(topic)
+    return None

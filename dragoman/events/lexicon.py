@@ -1,0 +1,183 @@
+"""The verb-pattern lexicon: verb and nominal patterns plus the grammar settings they rely on.
+
+Built-in files live in ``dragoman/data/patterns/``; users add pattern files (``patterns:`` and/or
+``nominals:`` lists, same shape) through ``load_lexicon(extra_files)``. Every entry is validated;
+a malformed one raises DataError naming the file and the pattern id.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from dragoman.errors import DataError
+from dragoman.events.ontology import DATA, Ontology, read_yaml
+
+PATTERN_DIR = DATA / "patterns"
+SETTINGS_FILE = PATTERN_DIR / "settings.yaml"
+BUILTIN_FILES = (PATTERN_DIR / "verbs.yaml", PATTERN_DIR / "nouns.yaml")
+
+_PATTERN_KEYS = {"id", "verbs", "nouns", "particle", "prep", "objects", "xcomp", "subject", "cameo",
+                 "family", "targets", "symmetric", "needs_agent"}
+_LIST_KEYS = ("verbs", "nouns", "objects", "xcomp", "subject", "targets")
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One pattern; ``kind`` is "verb" or "noun". Word lists hold lower-case lemma phrases."""
+
+    id: str
+    kind: str
+    heads: tuple[tuple[str, ...], ...]  # each head as words ("air", "strike")
+    cameo: str | None = None
+    family: str | None = None
+    particle: str | None = None
+    prep: str | None = None
+    objects: tuple[tuple[str, ...], ...] = ()
+    xcomp: tuple[str, ...] = ()
+    subject: tuple[tuple[str, ...], ...] = ()
+    targets: tuple[str, ...] = ()
+    symmetric: bool | None = None
+    needs_agent: bool = False  # the complement has its own agent: "wants Putin to attack", not "wants to attack"
+    source: str = ""  # file it came from
+    order: int = 0
+
+    @property
+    def specificity(self) -> int:
+        """How much of the parse the pattern pins down: more constraints, more specific."""
+        score = 1 + max(len(h) for h in self.heads) - 1
+        score += 1 if self.particle else 0
+        score += 1 if self.prep else 0
+        score += 2 if self.objects else 0
+        score += 2 if self.xcomp else 0
+        score += 2 if self.subject else 0
+        return score
+
+
+@dataclass(frozen=True)
+class Family:
+    name: str
+    default: str
+    map: dict[str, str]
+
+    def recode(self, code: str | None) -> str:
+        """Code of the wrapped act: the longest prefix of ``code`` in the map, else the default."""
+        if code:
+            for length in range(len(code), 1, -1):
+                hit = self.map.get(code[:length])
+                if hit:
+                    return hit
+        return self.default
+
+
+@dataclass
+class Lexicon:
+    verbs: dict[str, list[Pattern]] = field(default_factory=lambda: defaultdict(list))  # by last head word
+    nouns: dict[str, list[Pattern]] = field(default_factory=lambda: defaultdict(list))
+    settings: dict[str, Any] = field(default_factory=dict)
+    families: dict[str, Family] = field(default_factory=dict)
+    files: list[str] = field(default_factory=list)
+
+    def words(self, key: str) -> frozenset[str]:
+        """A word list from settings.yaml, lower-cased."""
+        return frozenset(str(w).lower() for w in self.settings.get(key, []))
+
+
+def _phrases(value: Any, where: str, key: str) -> tuple[tuple[str, ...], ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise DataError(f"{where}: '{key}' must be a list of words")
+    return tuple(tuple(v.lower().split()) for v in value)
+
+
+def _pattern(entry: Any, kind: str, path: Path, order: int, ontology: Ontology, families: dict[str, Family]) -> Pattern:
+    if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
+        raise DataError(f"{path}: entry {order}: every pattern needs an 'id'")
+    where = f"{path}: pattern {entry['id']}"
+    unknown = set(entry) - _PATTERN_KEYS
+    if unknown:
+        raise DataError(f"{where}: unknown keys {sorted(unknown)}")
+    head_key = "verbs" if kind == "verb" else "nouns"
+    if head_key not in entry:
+        raise DataError(f"{where}: missing '{head_key}'")
+    for key in _LIST_KEYS:
+        if key in entry and entry[key] is not None:
+            _phrases(entry[key], where, key)
+    cameo = entry.get("cameo")
+    family = entry.get("family")
+    if cameo is None and family is None:
+        raise DataError(f"{where}: needs 'cameo' or 'family'")
+    if cameo is not None and str(cameo) not in ontology:
+        raise DataError(f"{where}: unknown CAMEO code {cameo!r} (quote codes: \"010\")")
+    if family is not None and family not in families:
+        raise DataError(f"{where}: unknown family {family!r}; known: {sorted(families)}")
+    for key in ("particle", "prep"):
+        if key in entry and not isinstance(entry[key], str):
+            raise DataError(f"{where}: '{key}' must be one word")
+    for key in ("symmetric", "needs_agent"):
+        if key in entry and not isinstance(entry[key], bool):
+            raise DataError(f"{where}: '{key}' must be true or false")
+    return Pattern(
+        id=entry["id"], kind=kind, heads=_phrases(entry[head_key], where, head_key),
+        cameo=str(cameo) if cameo is not None else None, family=family,
+        particle=entry.get("particle", None) and entry["particle"].lower(),
+        prep=entry.get("prep", None) and entry["prep"].lower(),
+        objects=_phrases(entry.get("objects") or [], where, "objects") if entry.get("objects") else (),
+        xcomp=tuple(w.lower() for w in entry.get("xcomp") or []),
+        subject=_phrases(entry["subject"], where, "subject") if entry.get("subject") else (),
+        targets=tuple(w.lower() for w in entry.get("targets") or []),
+        symmetric=entry.get("symmetric"), needs_agent=bool(entry.get("needs_agent", False)),
+        source=str(path), order=order,
+    )
+
+
+def _families(settings: dict[str, Any], ontology: Ontology) -> dict[str, Family]:
+    families: dict[str, Family] = {}
+    raw = settings.get("families")
+    if not isinstance(raw, dict):
+        raise DataError(f"{SETTINGS_FILE}: 'families' must be a mapping")
+    for name, spec in raw.items():
+        where = f"{SETTINGS_FILE}: family {name}"
+        if not isinstance(spec, dict) or "default" not in spec or not isinstance(spec.get("map", {}), dict):
+            raise DataError(f"{where}: needs 'default' and a 'map'")
+        mapping = {str(k): str(v) for k, v in (spec.get("map") or {}).items()}
+        for code in [str(spec["default"]), *mapping.values()]:
+            if code not in ontology:
+                raise DataError(f"{where}: unknown CAMEO code {code!r}")
+        families[name] = Family(name, str(spec["default"]), mapping)
+    return families
+
+
+def load_lexicon(ontology: Ontology, extra_files: Sequence[Path] = ()) -> Lexicon:
+    """Load settings and the built-in pattern files, then the user's files on top."""
+    settings = read_yaml(SETTINGS_FILE)
+    if not isinstance(settings, dict):
+        raise DataError(f"{SETTINGS_FILE}: expected a mapping")
+    lexicon = Lexicon(settings=settings, families=_families(settings, ontology))
+    for name in ("future_family", "negated_family"):
+        for root, family in (settings.get(name) or {}).items():
+            if family not in lexicon.families:
+                raise DataError(f"{SETTINGS_FILE}: {name} {root}: unknown family {family!r}")
+    seen: dict[str, str] = {}
+    order = 0
+    for path in [*BUILTIN_FILES, *map(Path, extra_files)]:
+        doc = read_yaml(path)
+        if not isinstance(doc, dict) or not ({"patterns", "nominals"} & set(doc)):
+            raise DataError(f"{path}: expected a mapping with 'patterns' and/or 'nominals' lists")
+        lexicon.files.append(str(path))
+        for key, kind in (("patterns", "verb"), ("nominals", "noun")):
+            entries = doc.get(key) or []
+            if not isinstance(entries, list):
+                raise DataError(f"{path}: '{key}' must be a list")
+            for entry in entries:
+                order += 1
+                pattern = _pattern(entry, kind, path, order, ontology, lexicon.families)
+                if pattern.id in seen:
+                    raise DataError(f"{path}: pattern id {pattern.id!r} already defined in {seen[pattern.id]}")
+                seen[pattern.id] = str(path)
+                index = lexicon.verbs if kind == "verb" else lexicon.nouns
+                for head in pattern.heads:
+                    index[head[-1]].append(pattern)
+    return lexicon

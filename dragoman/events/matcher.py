@@ -1,0 +1,117 @@
+"""Test lexicon patterns on a token of the dependency parse and pick the most specific match."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from dragoman.events.lexicon import Lexicon, Pattern
+from dragoman.events.roles import subject_token
+
+# Dependents of a verb whose words can satisfy a pattern's `objects`.
+VERB_REGION_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "prep", "acomp", "prt", "nsubjpass",
+                              "npadvmod", "advmod", "agent", "xcomp"})
+NOUN_REGION_DEPS = frozenset({"compound", "amod", "nmod", "prep", "poss", "npadvmod", "nummod", "acl"})
+
+
+@dataclass
+class Trial:
+    """One pattern tried on one token: whether it matched, and why not."""
+
+    pattern: Pattern
+    matched: bool
+    reason: str = ""
+    weight: int = 0  # words of the longest object phrase matched: "war crime" beats "crime"
+
+
+def words(tokens: list[Token]) -> list[tuple[str, str]]:
+    """(lemma, text) lower-cased for each token, in document order."""
+    return [(t.lemma_.lower(), t.lower_) for t in sorted(tokens, key=lambda t: t.i)]
+
+
+def contains(seq: list[tuple[str, str]], phrase: tuple[str, ...]) -> bool:
+    """Whether ``phrase`` occurs contiguously, each word matching a lemma or the text."""
+    size = len(phrase)
+    for start in range(len(seq) - size + 1):
+        if all(phrase[k] in seq[start + k] for k in range(size)):
+            return True
+    return False
+
+
+def region(token: Token, deps: frozenset[str]) -> list[Token]:
+    """Tokens in the subtrees of ``token``'s children with the given dependency labels."""
+    out: list[Token] = []
+    for child in token.children:
+        if child.dep_ in deps:
+            out.extend(child.subtree)
+    return out
+
+
+def _head_ok(token: Token, head: tuple[str, ...]) -> bool:
+    if head[-1] not in (token.lemma_.lower(), token.lower_):
+        return False
+    if len(head) == 1:
+        return True
+    lefts = [c for c in token.lefts if c.dep_ in ("compound", "amod", "nmod")]
+    return contains(words(lefts + [token]), head)
+
+
+def try_pattern(pattern: Pattern, token: Token) -> Trial:
+    """Check every constraint of ``pattern`` on ``token``."""
+    if not any(_head_ok(token, head) for head in pattern.heads):
+        return Trial(pattern, False, "head word differs")
+    children = list(token.children)
+    if pattern.particle and not any(c.lower_ == pattern.particle and c.dep_ in ("prt", "advmod", "prep")
+                                    for c in children):
+        return Trial(pattern, False, f"no particle '{pattern.particle}'")
+    if pattern.prep and not any(c.lower_ == pattern.prep and c.dep_ in ("prep", "prt", "dative", "agent")
+                                for c in children):
+        return Trial(pattern, False, f"no preposition '{pattern.prep}'")
+    if pattern.xcomp and not any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in pattern.xcomp
+                                 for c in children):
+        return Trial(pattern, False, "complement verb differs")
+    if pattern.needs_agent and not any(
+        c.dep_ in ("dobj", "dative") or (c.dep_ in ("ccomp", "xcomp") and any(g.dep_ == "nsubj" for g in c.children))
+        for c in children
+    ):
+        return Trial(pattern, False, "complement has no agent of its own")
+    weight = 0
+    if pattern.objects:
+        deps = VERB_REGION_DEPS if pattern.kind == "verb" else NOUN_REGION_DEPS
+        seq = words(region(token, deps))
+        hits = [len(phrase) for phrase in pattern.objects if contains(seq, phrase)]
+        if not hits:
+            return Trial(pattern, False, "object words absent")
+        weight = max(hits)
+    if pattern.subject:
+        subj, _how = subject_token(token)
+        seq = words(list(subj.subtree)) if subj is not None else []
+        if not any(contains(seq, phrase) for phrase in pattern.subject):
+            return Trial(pattern, False, "subject words absent")
+    return Trial(pattern, True, weight=weight)
+
+
+def rank(trial: Trial) -> tuple[int, int, int, int]:
+    """Sort key: more specific first, then longer object phrase, then finer code, then file order."""
+    pattern = trial.pattern
+    return (pattern.specificity, trial.weight, len(pattern.cameo or ""), -pattern.order)
+
+
+def candidates(token: Token, lexicon: Lexicon, kind: str) -> list[Pattern]:
+    """Patterns whose head word is this token's lemma or text."""
+    index = lexicon.verbs if kind == "verb" else lexicon.nouns
+    seen: dict[str, Pattern] = {}
+    for key in {token.lemma_.lower(), token.lower_}:
+        for pattern in index.get(key, ()):
+            seen.setdefault(pattern.id, pattern)
+    return sorted(seen.values(), key=lambda p: p.order)
+
+
+def best(token: Token, lexicon: Lexicon, kind: str) -> tuple[Pattern | None, list[Trial]]:
+    """The most specific matching pattern of one kind, with every trial for the explanation."""
+    trials = [try_pattern(p, token) for p in candidates(token, lexicon, kind)]
+    matched = [t for t in trials if t.matched]
+    if not matched:
+        return None, trials
+    return max(matched, key=rank).pattern, trials

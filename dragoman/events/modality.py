@@ -1,0 +1,49 @@
+"""Negation, future intent and conditionals: whether an act happened, and how to code it if not."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from dragoman.events.lexicon import Lexicon
+
+
+@dataclass(frozen=True)
+class Modality:
+    negated: bool = False
+    future: bool = False  # future tense, modal or conditional: intended or threatened, not done
+    obligation: bool = False  # "must", "should": demanded of the subject, not done
+
+    @property
+    def label(self) -> str:
+        parts = [name for name, on in (("negated", self.negated), ("future/conditional", self.future)) if on]
+        return ", ".join(parts) or "asserted"
+
+
+def modality(token: Token, lexicon: Lexicon) -> Modality:
+    """Read negation and future/conditional markers attached to an event's trigger."""
+    negations = lexicon.words("negations")
+    future_aux = lexicon.words("future_aux") | lexicon.words("modal_aux")
+    marks = lexicon.words("conditional_marks")
+    obliged = lexicon.words("obligation_aux")
+    negated = future = obligation = False
+    holders = [token]
+    # "the talks will not resume": markers of a light verb's clause also cover its object noun.
+    if token.dep_ in ("dobj", "nsubj", "nsubjpass") and token.head.pos_ in ("VERB", "AUX"):
+        holders.append(token.head)
+    for holder in holders:
+        for child in holder.children:
+            lower = child.lower_
+            if child.dep_ == "neg" or (child.dep_ in ("advmod", "det") and lower in negations):
+                negated = True
+            if child.dep_ in ("aux", "auxpass") and (lower in future_aux or child.lemma_.lower() in future_aux):
+                future = True
+            if child.dep_ == "aux" and lower in obliged:
+                obligation = True
+            if child.dep_ == "mark" and lower in marks:
+                future = True
+        # "is going to strike"
+        if holder.dep_ == "xcomp" and holder.head.lemma_ == "go" and any(c.dep_ == "aux" for c in holder.head.children):
+            future = True
+    return Modality(negated, future, obligation)

@@ -1,0 +1,199 @@
+"""Who did what to whom: map parse tokens to actors and find sources and targets of an event."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from dragoman.records import Actor, Quote
+
+# Dependents of a noun that can name the actor behind it ("Russian troops", "Iran's minister").
+_MODIFIER_DEPS = ("compound", "amod", "poss", "nmod", "npadvmod", "appos")
+_FIRST_PERSON = frozenset({"i", "we", "us", "our", "my", "me"})
+_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "his", "her", "its", "their", "our"})
+
+
+@dataclass
+class Role:
+    """Actors filling a role, and how they were found (for confidence and explanation)."""
+
+    actors: list[Actor]
+    how: str
+
+
+class ActorIndex:
+    """Which actor mention covers a token (character-offset containment)."""
+
+    def __init__(self, doc: Doc, actors: Iterable[Actor], quotes: Iterable[Quote] = ()) -> None:
+        self.by_token: dict[int, Actor] = {}
+        for actor in sorted(actors, key=lambda a: (a.end - a.start)):  # shorter spans win ties
+            span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for token in span:
+                current = self.by_token.get(token.i)
+                if current is None or (current.code is None and actor.code is not None):
+                    self.by_token[token.i] = actor
+        self.quotes = [q for q in quotes if q.speaker is not None and q.speaker.code]
+
+    def at(self, token: Token) -> Actor | None:
+        """The actor mention covering ``token``, resolved or not."""
+        return self.by_token.get(token.i)
+
+    def speaker_of(self, token: Token) -> Actor | None:
+        """The resolved speaker of the quote that contains ``token``, if any."""
+        for quote in self.quotes:
+            if quote.start <= token.idx < quote.end:
+                return quote.speaker
+        return None
+
+
+def _one(token: Token, index: ActorIndex, depth: int = 0) -> Actor | None:
+    actor = index.at(token)
+    if actor is not None and actor.code:
+        return actor
+    if depth >= 2:
+        return None
+    for child in token.children:
+        if child.dep_ in _MODIFIER_DEPS:
+            found = _one(child, index, depth + 1)
+            if found is not None:
+                return found
+    for child in token.children:
+        # "the government of Liberia", "rebels in the Ivory Coast"
+        if child.dep_ == "prep" and child.lower_ in ("of", "from", "in"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    found = _one(pobj, index, depth + 1)
+                    if found is not None:
+                        return found
+    return None
+
+
+def actors_of(token: Token | None, index: ActorIndex) -> list[Actor]:
+    """Resolved actors named by a noun phrase head, one per conjunct ("Iran and Russia")."""
+    if token is None:
+        return []
+    found: list[Actor] = []
+    for member in (token, *[c for c in token.conjuncts if c.i > token.i]):
+        actor = _one(member, index)
+        if actor is not None and all(a.start != actor.start for a in found):
+            found.append(actor)
+    return found
+
+
+def _child(token: Token, *deps: str) -> Token | None:
+    for child in token.children:
+        if child.dep_ in deps:
+            return child
+    return None
+
+
+def _pobj(prep: Token) -> Token | None:
+    return _child(prep, "pobj", "pcomp")
+
+
+def subject_token(verb: Token) -> tuple[Token | None, str]:
+    """The token naming the agent of ``verb`` and how it was found (subject, agent, inherited...)."""
+    subj = _child(verb, "nsubj", "csubj")
+    if subj is not None:
+        return subj, "subject"
+    agent = _child(verb, "agent")
+    if agent is not None and _pobj(agent) is not None:
+        return _pobj(agent), "agent"
+    if verb.dep_ == "relcl":
+        return verb.head, "relative"
+    if verb.dep_ == "acl" and verb.tag_ != "VBN":
+        # "issued a declaration demanding ...": the declaring verb's subject demands
+        if verb.head.dep_ == "dobj" and verb.head.head.pos_ in ("VERB", "AUX"):
+            token, _how = subject_token(verb.head.head)
+            return token, "inherited"
+        return verb.head, "participle"
+    if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp") and verb.head is not verb:
+        head = verb.head.head if verb.dep_ == "pcomp" else verb.head
+        if head.pos_ in ("VERB", "AUX"):
+            token, _how = subject_token(head)
+            if token is None and verb.dep_ == "xcomp":
+                # "Obama is scheduled to attend": the passive subject of a raising verb acts
+                token = _child(head, "nsubjpass")
+            return token, "inherited"
+    return None, "none"
+
+
+def find_source(verb: Token, index: ActorIndex, speech_verbs: frozenset[str]) -> Role:
+    """Resolved source actors of a verbal event; pronouns in reported speech fall back to the speaker."""
+    token, how = subject_token(verb)
+    actors = actors_of(token, index)
+    if actors or token is None:
+        return Role(actors, how)
+    if token.lower_ in _FIRST_PERSON:
+        speaker = index.speaker_of(token)
+        if speaker is not None:
+            return Role([speaker], "quote-speaker")
+    if token.lower_ in _PRONOUNS:
+        # "X said it would ...": an unresolved pronoun in reported speech is taken as the speaker.
+        for ancestor in verb.ancestors:
+            if ancestor.lemma_.lower() in speech_verbs:
+                speaker_token, _ = subject_token(ancestor)
+                speakers = actors_of(speaker_token, index)
+                if speakers:
+                    return Role(speakers, "speech-pronoun")
+                break
+    return Role([], how)
+
+
+def noun_source(noun: Token, index: ActorIndex, source_preps: frozenset[str]) -> Role:
+    """Source of a nominal event: "by" phrase, possessive, or an actor modifying the noun."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in source_preps:
+            actors = actors_of(_pobj(child), index)
+            if actors:
+                return Role(actors, "by-phrase")
+    for child in noun.children:
+        if child.dep_ == "poss":
+            actors = actors_of(child, index)
+            if actors:
+                return Role(actors, "possessive")
+    for child in noun.lefts:
+        if child.dep_ in ("compound", "amod", "nmod", "npadvmod"):
+            actor = _one(child, index)
+            if actor is not None:
+                return Role([actor], "modifier")
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "between":
+            actors = actors_of(_pobj(child), index)
+            if len(actors) >= 2:
+                return Role(actors, "between")
+    return Role([], "none")
+
+
+def target_tokens(head: Token, preps: Iterable[str], passive_ok: bool = True) -> list[Token]:
+    """Candidate target heads in priority order: passive subject, object, dative, prepositional objects."""
+    allowed = set(preps)
+    found: list[Token] = []
+    if passive_ok:
+        found += [c for c in head.children if c.dep_ == "nsubjpass"]
+        if head.dep_ == "acl" and head.tag_ == "VBN":
+            found.append(head.head)
+    objects = [c for c in head.children if c.dep_ in ("dobj", "dative", "attr", "oprd")]
+    found += objects
+    holders = [head, *objects]
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ in ("prep", "dative", "prt") and child.lower_ in allowed:
+                pobj = _pobj(child)
+                if pobj is not None:
+                    found.append(pobj)
+    return found
+
+
+def find_targets(candidates: Iterable[Token], index: ActorIndex, sources: list[Actor]) -> list[Actor]:
+    """The first candidate that names resolved actors other than the sources."""
+    source_codes = {a.code for a in sources}
+    for token in candidates:
+        actors = [a for a in actors_of(token, index) if a.code not in source_codes]
+        if actors:
+            return actors
+    return []
