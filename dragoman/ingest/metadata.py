@@ -22,7 +22,7 @@ _DATE_TEXT = rf"(?:{_MONTHS}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTHS}(
 BYLINE = re.compile(rf"^By\s+(?P<who>[^|\n]+?)\s*(?:\||,|—|-)\s*(?P<date>{_DATE_TEXT})", re.I | re.M)
 BYLINE_NAME = re.compile(r"^By\s+(?P<who>[A-Z][^|\n]{2,80}?)\s*(?:\||$)", re.M)
 DATELINE = re.compile(
-    rf"^(?P<place>[A-Z][A-Z .'\-]{{1,40}}(?:,\s*[A-Z][A-Za-z .]{{1,20}})?)"
+    rf"^(?P<place>[A-Z][A-Z .'\-]{{1,40}}(?:/[A-Z][A-Z .'\-]{{1,40}})*(?:,\s*[A-Z][A-Za-z .]{{1,20}})?)"
     rf"(?:,\s*(?P<date>{_DATE_TEXT}))?\s*(?:\((?P<agency>[A-Za-z .]+)\))?\s*[-—–]{{1,2}}\s",
     re.M,
 )
@@ -85,7 +85,8 @@ def read_text_metadata(text: str) -> TextMetadata:
 
     dateline_match = DATELINE.search(head)
     if dateline_match:
-        meta.dateline = dateline_match.group("place").split(",")[0].strip().title()
+        # "LONDON/MOSCOW (Reuters)": the story is filed from the first city
+        meta.dateline = re.split(r"[,/]", dateline_match.group("place"))[0].strip().title()
         when = dateline_match.group("date")
         if when and meta.published is None and _has_year(when):
             found = parse_date(when)

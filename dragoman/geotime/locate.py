@@ -1,0 +1,129 @@
+"""Each event's date and place, from the expressions and toponyms around its trigger.
+
+Date: the expression the event's verb governs ("verb"), else the nearest one in the sentence
+("sentence"), else the article date ("article", inferred). Place: a toponym in a prepositional
+phrase of the event ("prep-phrase"), else the dateline city when the sentence names no other
+country ("dateline"), else the target's country for material conflict ("target-country").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Optional
+
+from spacy.tokens import Doc, Token
+
+from dragoman.geotime.calendar import value_precision
+from dragoman.geotime.gazetteer import Entry, load_gazetteer
+from dragoman.geotime.tense import governing_verb
+from dragoman.geotime.toponyms import PlaceResolver
+from dragoman.records import ArticleMeta, Event, Location, Place, TimeExpr
+
+MATERIAL_CONFLICT = 4
+_SEASON_MONTH = {"WI": 1, "SP": 3, "SU": 6, "FA": 9}
+
+
+def event_date(value: Optional[str], published: Optional[str]) -> Optional[tuple[str, str]]:
+    """(date, precision) of a TIMEX3 value usable as an event date; None for durations and vague ones."""
+    if value == "PRESENT_REF":
+        return (published, "day") if published else None
+    precision = value_precision(value)
+    if value is None or precision is None:
+        return None
+    if precision == "day":
+        return value[:10], "day"
+    if precision == "week":
+        return value[:8], "week"
+    match = re.match(r"^(\d{4})-(Q|H)(\d)$", value)
+    if match:
+        month = (int(match.group(3)) - 1) * (3 if match.group(2) == "Q" else 6) + 1
+        return f"{match.group(1)}-{month:02d}", "month"
+    season = _SEASON_MONTH.get(value[5:7])
+    if season:
+        return f"{value[:4]}-{season:02d}", "month"
+    if precision == "month":
+        return value[:7], "month"
+    return value[:4], "year"
+
+
+def _token(doc: Doc, start: int, end: int) -> Optional[Token]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _date_for(event: Event, doc: Doc, dated: list[tuple[TimeExpr, tuple[str, str]]]) -> Optional[tuple[str, str, str]]:
+    trigger = _token(doc, event.trigger.start, event.trigger.end)
+    in_sentence = [(t, d) for t, d in dated if event.start <= t.start and t.end <= event.end]
+    if trigger is not None:
+        for expr, (day, precision) in in_sentence:
+            root = _token(doc, expr.start, expr.end)
+            if root is not None and governing_verb(root) == trigger:
+                return day, precision, "verb"
+    if in_sentence:
+        anchor = event.trigger.start
+        expr, (day, precision) = min(in_sentence, key=lambda item: abs(item[0].start - anchor))
+        return day, precision, "sentence"
+    return None
+
+
+def _in_prep_phrase(place_root: Token, trigger: Token) -> bool:
+    """The place hangs from the trigger through a preposition ("talks in Geneva")."""
+    token, saw_prep = place_root, False
+    for _ in range(5):
+        if token.dep_ == "prep" or token.dep_ == "pobj" and token.head.dep_ == "prep":
+            saw_prep = True
+        if token.head is token:
+            return False
+        token = token.head
+        if token == trigger:
+            return saw_prep or token.head == trigger
+        if token.pos_ == "VERB":
+            return False
+    return False
+
+
+def _location(entry: Entry, name: str, rule: str) -> Location:
+    return Location(name=entry.name or name, country=entry.country, lat=entry.lat, lon=entry.lon,
+                    geonameid=entry.geonameid, rule=rule)
+
+
+def _place_location(place: Place, rule: str) -> Location:
+    return Location(name=place.name or place.text, country=place.country, lat=place.lat, lon=place.lon,
+                    geonameid=place.geonameid, rule=rule)
+
+
+def locate_events(
+    events: list[Event], doc: Doc, times: list[TimeExpr], places: list[Place], meta: ArticleMeta
+) -> None:
+    """Set date, date_precision, date_rule and location on each event, in place."""
+    dated = [(t, d) for t in times if (d := event_date(t.value, meta.published)) is not None]
+    gazetteer = load_gazetteer()
+    dateline_entry = PlaceResolver().resolve(meta.dateline) if meta.dateline else None
+    resolved = [p for p in places if p.lat is not None]
+    for event in events:
+        found = _date_for(event, doc, dated)
+        if found:
+            event.date, event.date_precision, event.date_rule = found
+        elif meta.published:
+            event.date, event.date_precision, event.date_rule = meta.published, "day", "article"
+        event.location = _event_location(event, doc, resolved, dateline_entry, gazetteer.countries)
+
+
+def _event_location(
+    event: Event, doc: Doc, places: list[Place], dateline: Optional[Entry], countries: dict[str, Entry]
+) -> Optional[Location]:
+    trigger = _token(doc, event.trigger.start, event.trigger.end)
+    in_sentence = [p for p in places if event.start <= p.start and p.end <= event.end]
+    if trigger is not None:
+        for place in in_sentence:
+            root = _token(doc, place.start, place.end)
+            if root is not None and _in_prep_phrase(root, trigger):
+                return _place_location(place, "prep-phrase")
+    if dateline is not None:
+        named = Counter(p.country for p in in_sentence)
+        if not named or set(named) == {dateline.country}:
+            return _location(dateline, dateline.name, "dateline")
+    if event.quad_class == MATERIAL_CONFLICT and event.target is not None and event.target.country in countries:
+        return _location(countries[event.target.country], event.target.country, "target-country")
+    return None

@@ -1,0 +1,142 @@
+"""Toponyms: place names from NER and the actors list, resolved against the gazetteer.
+
+A candidate's score starts from its population and kind, and rises when it agrees with the
+article: its country is named elsewhere in the article or in the dateline, or the next name
+qualifies it ("Paris, Texas": the candidate lies in Texas).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Optional
+
+from spacy.tokens import Doc
+
+from dragoman.geotime.gazetteer import Entry, Gazetteer, fold, load_gazetteer
+from dragoman.records import Actor, Place
+
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+KIND_BONUS = {"country": 3.0, "continent": 3.0, "region": 1.5, "admin1": 0.0, "city": 0.0, "place": 0.0}
+ARTICLE_COUNTRY_BONUS = 2.5  # per the share of the article's resolved names in that country
+DATELINE_BONUS = 2.0
+QUALIFIER_BONUS = 12.0  # "Paris, Texas" outweighs any population
+
+
+class PlaceResolver:
+    """Finds and resolves the places named in a parsed article."""
+
+    def __init__(self, extra_files: tuple[Path, ...] = ()) -> None:
+        self.gazetteer: Gazetteer = load_gazetteer(tuple(Path(p) for p in extra_files))
+
+    def mentions(self, doc: Doc, actors: list[Actor]) -> list[tuple[int, int, str]]:
+        """(start, end, text) of each toponym: NER places and country actors, without overlaps."""
+        spans: dict[tuple[int, int], str] = {}
+        for ent in doc.ents:
+            if ent.label_ in PLACE_LABELS:
+                start, text = ent.start_char, ent.text
+                if text.lower().startswith("the "):
+                    start, text = start + 4, text[4:]
+                if text.endswith("'s") or text.endswith("’s"):
+                    text = text[:-2]
+                spans[(start, start + len(text))] = text
+        for actor in actors:
+            if actor.kind == "country" and not any(s <= actor.start < e for s, e in spans):
+                spans[(actor.start, actor.end)] = actor.text
+        return [(s, e, t) for (s, e), t in sorted(spans.items())]
+
+    def extract(self, doc: Doc, actors: list[Actor], dateline: Optional[str]) -> list[Place]:
+        """Places named in the article, each resolved to its most likely gazetteer entry."""
+        mentions = self.mentions(doc, actors)
+        candidates = [self.gazetteer.lookup(text) for _, _, text in mentions]
+        context = self._article_countries(candidates)
+        dateline_country = self._dateline_country(dateline)
+        text = doc.text
+        places: list[Place] = []
+        for index, ((start, end, name), options) in enumerate(zip(mentions, candidates)):
+            qualifier = self._qualifier(text, end, mentions, candidates, index)
+            best = self.choose(options, context, dateline_country, qualifier)
+            places.append(_place(name, start, end, best))
+        return places
+
+    def resolve(self, name: str, countries: Optional[Counter] = None, dateline: Optional[str] = None) -> Optional[Entry]:
+        """The best entry for one name given the article's countries (a Counter of ISO-3)."""
+        return self.choose(self.gazetteer.lookup(name), countries or Counter(), self._dateline_country(dateline), [])
+
+    def choose(
+        self, options: list[Entry], context: Counter, dateline_country: Optional[str], qualifier: list[Entry]
+    ) -> Optional[Entry]:
+        """The highest-scoring candidate, or None when there is none."""
+        if not options:
+            return None
+        total = sum(context.values()) or 1
+
+        def score(entry: Entry) -> float:
+            value = math.log10(entry.population + 10) + KIND_BONUS.get(entry.kind, 0.0)
+            value += ARTICLE_COUNTRY_BONUS * context.get(entry.country, 0) / (total + 2)  # little evidence, little pull
+            if dateline_country and entry.country == dateline_country:
+                value += DATELINE_BONUS
+            for q in qualifier:
+                if q.kind == "country" and q.country == entry.country and entry.kind != "country":
+                    value += QUALIFIER_BONUS
+                elif q.kind == "admin1" and q.country == entry.country and (
+                    entry.admin1 in (None, q.name) and _near(entry, q, 800)
+                ):
+                    value += QUALIFIER_BONUS
+            return value
+
+        return max(options, key=score)
+
+    def _article_countries(self, candidates: list[list[Entry]]) -> Counter:
+        """Countries of the unambiguous names of the article (a name with one country)."""
+        counts: Counter = Counter()
+        for options in candidates:
+            countries = {e.country for e in options}
+            if len(countries) == 1 and options[0].country:
+                counts[options[0].country] += 1
+            elif options and options[0].kind == "country":
+                counts[options[0].country] += 1
+        return counts
+
+    def _dateline_country(self, dateline: Optional[str]) -> Optional[str]:
+        if not dateline:
+            return None
+        best = self.choose(self.gazetteer.lookup(dateline), Counter(), None, [])
+        return best.country if best else None
+
+    def _qualifier(
+        self, text: str, end: int, mentions: list[tuple[int, int, str]], candidates: list[list[Entry]], index: int
+    ) -> list[Entry]:
+        """Candidates of the name right after a comma ("Paris, Texas")."""
+        if index + 1 >= len(mentions):
+            return []
+        nxt_start = mentions[index + 1][0]
+        if not re.fullmatch(r"\s*,\s*", text[end:nxt_start]):
+            return []
+        return [e for e in candidates[index + 1] if e.kind in ("country", "admin1")]
+
+
+def _near(a: Entry, b: Entry, km: float) -> bool:
+    return distance_km(a.lat, a.lon, b.lat, b.lon) <= km
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _place(text: str, start: int, end: int, entry: Optional[Entry]) -> Place:
+    if entry is None:
+        return Place(text, start, end, name=None)
+    return Place(
+        text, start, end, name=entry.name, country=entry.country, admin1=entry.admin1,
+        lat=entry.lat, lon=entry.lon, geonameid=entry.geonameid,
+    )
+
+
+__all__ = ["PlaceResolver", "distance_km", "fold"]

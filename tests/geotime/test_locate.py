@@ -1,0 +1,92 @@
+"""Event date and place: the verb's expression, the sentence's, the article's; prep phrase, dateline, target."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import pytest
+
+from dragoman.geotime import PlaceResolver, TimeTagger, event_date, locate_events
+from dragoman.records import Actor, ArticleMeta, Event, Trigger
+
+STORY_DATE = "2019-03-14"
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("2019-03-12", ("2019-03-12", "day")),
+        ("2019-03-10TNI", ("2019-03-10", "day")),
+        ("2019-W10", ("2019-W10", "week")),
+        ("2018-06", ("2018-06", "month")),
+        ("2018-SU", ("2018-06", "month")),
+        ("2018-Q3", ("2018-07", "month")),
+        ("2014", ("2014", "year")),
+        ("PRESENT_REF", (STORY_DATE, "day")),
+        ("P3D", None),
+        ("PAST_REF", None),
+        (None, None),
+    ],
+)
+def test_event_date_from_value(value: Optional[str], expected) -> None:  # type: ignore[no-untyped-def]
+    assert event_date(value, STORY_DATE) == expected
+
+
+def _event(text: str, trigger: str, quad: int = 1, target: Optional[Actor] = None) -> Event:
+    start = text.index(trigger)
+    return Event("x-1", 0, 0, len(text), Trigger(trigger, start, start + len(trigger)), "040", "04", 1.0, quad, target=target)
+
+
+def _locate(nlp, text: str, event: Event, dateline: Optional[str] = None) -> Event:  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    meta = ArticleMeta(id="x", published=STORY_DATE, dateline=dateline)
+    times = TimeTagger().extract(doc, STORY_DATE)
+    places = PlaceResolver().extract(doc, [], dateline)
+    locate_events([event], doc, times, places, meta)
+    return event
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, trigger, date, precision, rule",
+    [
+        ("The two ministers met in Geneva on Tuesday.", "met", "2019-03-12", "day", "verb"),
+        ("On Tuesday, officials said the envoy had met rebel leaders.", "met", "2019-03-12", "day", "sentence"),
+        ("Prices rose sharply last week.", "rose", "2019-W10", "week", "verb"),
+        ("The envoy met rebel leaders.", "met", STORY_DATE, "day", "article"),
+    ],
+)
+def test_event_date_rules(geo_nlp, text, trigger, date, precision, rule) -> None:  # type: ignore[no-untyped-def]
+    event = _locate(geo_nlp, text, _event(text, trigger))
+    assert (event.date, event.date_precision, event.date_rule) == (date, precision, rule)
+
+
+@pytest.mark.model
+def test_place_in_prepositional_phrase(geo_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The two sides held talks in Geneva on Tuesday."
+    event = _locate(geo_nlp, text, _event(text, "held"), dateline="Moscow")
+    assert event.location is not None
+    assert (event.location.name, event.location.country, event.location.rule) == ("Geneva", "CHE", "prep-phrase")
+
+
+@pytest.mark.model
+def test_dateline_city_for_a_local_event(geo_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Police arrested three protesters on Wednesday."
+    event = _locate(geo_nlp, text, _event(text, "arrested"), dateline="Moscow")
+    assert event.location is not None
+    assert (event.location.name, event.location.country, event.location.rule) == ("Moscow", "RUS", "dateline")
+
+
+@pytest.mark.model
+def test_target_country_for_material_conflict(geo_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Warplanes bombed rebel positions, the ministry said."
+    target = Actor("rebel", 0, 0, country="YEM")
+    event = _locate(geo_nlp, text, _event(text, "bombed", quad=4, target=target))
+    assert event.location is not None
+    assert (event.location.country, event.location.rule) == ("YEM", "target-country")
+
+
+@pytest.mark.model
+def test_no_location_without_evidence(geo_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The minister praised the agreement."
+    assert _locate(geo_nlp, text, _event(text, "praised")).location is None

@@ -1,0 +1,85 @@
+"""Temporal expressions, normalized against a story dated Thursday 14 March 2019."""
+
+from __future__ import annotations
+
+import pytest
+
+from dragoman.geotime import TimeTagger
+
+STORY_DATE = "2019-03-14"  # a Thursday
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def tagger() -> TimeTagger:
+    return TimeTagger()
+
+
+@pytest.mark.parametrize(
+    "sentence, text, value, kind, mod",
+    [
+        # weekdays follow the tense of the verb
+        ("The minister resigned on Tuesday.", "Tuesday", "2019-03-12", "DATE", None),
+        ("Rebels attacked the convoy Friday.", "Friday", "2019-03-08", "DATE", None),
+        ("The two leaders will meet on Saturday.", "Saturday", "2019-03-16", "DATE", None),
+        ("The envoy plans to visit Kabul on Monday.", "Monday", "2019-03-18", "DATE", None),
+        ("Talks ended on Thursday.", "Thursday", "2019-03-14", "DATE", None),
+        ("The army said last Thursday that it had withdrawn.", "last Thursday", "2019-03-07", "DATE", None),
+        ("Gunmen stormed a hotel on Sunday night.", "Sunday night", "2019-03-10TNI", "TIME", None),
+        # relative to the article date
+        ("Police said yesterday that two men were held.", "yesterday", "2019-03-13", "DATE", None),
+        ("Prices rose sharply last week.", "last week", "2019-W10", "DATE", None),
+        ("The plant closed last June.", "last June", "2018-06", "DATE", None),
+        ("The talks collapsed early last month.", "early last month", "2019-02", "DATE", "START"),
+        ("The ministry published the figures last January.", "last January", "2019-01", "DATE", None),
+        ("Floods hit the region last summer.", "last summer", "2018-SU", "DATE", None),
+        ("The ceasefire broke down last fall.", "last fall", "2018-FA", "DATE", None),
+        ("Troops are due to leave next month.", "next month", "2019-04", "DATE", None),
+        ("Turnout fell this year.", "this year", "2019", "DATE", None),
+        ("The dam was built a decade ago.", "a decade ago", "2009", "DATE", "APPROX"),
+        ("The mine shut three weeks ago.", "three weeks ago", "2019-W08", "DATE", None),
+        ("The company was founded in 2014.", "2014", "2014", "DATE", None),
+        ("Sales fell in the third quarter.", "the third quarter", "2018-Q3", "DATE", None),
+        ("The border was closed in February.", "February", "2019-02", "DATE", None),
+        ("The border was closed in June.", "June", "2018-06", "DATE", None),
+        ("The vote was held on March 2.", "March 2", "2019-03-02", "DATE", None),
+        # explicit dates in common formats
+        ("The accord was signed on March 3, 2018.", "March 3, 2018", "2018-03-03", "DATE", None),
+        ("The summit opened 7 February 2019.", "7 February 2019", "2019-02-07", "DATE", None),
+        ("The ballots were counted on 12/05/2017.", "12/05/2017", "2017-12-05", "DATE", None),
+        ("Officials met on 2019-02-28.", "2019-02-28", "2019-02-28", "DATE", None),
+        ("The deal lapsed in Sept. 2016.", "Sept. 2016", "2016-09", "DATE", None),
+        ("The embassy reopened in the 1990s.", "the 1990s", "199", "DATE", None),
+        # durations, sets and references
+        ("Protests continued for three days.", "three days", "P3D", "DURATION", None),
+        ("Fighting has raged for the past two years.", "the past two years", "P2Y", "DURATION", None),
+        ("The agency reports the figures daily.", "daily", "P1D", "SET", None),
+        ("The rebels now control the town.", "now", "PRESENT_REF", "DATE", None),
+        ("The minister spoke at 4:30 p.m.", "4:30 p.m.", "2019-03-14T16:30", "TIME", None),
+    ],
+)
+def test_expression_is_found_and_normalized(geo_nlp, tagger, sentence, text, value, kind, mod) -> None:  # type: ignore[no-untyped-def]
+    found = {t.text: t for t in tagger.extract(geo_nlp(sentence), STORY_DATE)}
+    assert text in found, f"{text!r} not found in {sorted(found)}"
+    assert (found[text].value, found[text].type, found[text].mod) == (value, kind, mod)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Prices may rise as markets march on.",  # modal "may", verb "march"
+        "A 6-year-old girl was hurt.",  # an age is not a duration
+        "The fall in oil prices hurt exporters.",  # "fall" as a noun
+        "Police arrested 2000 protesters.",  # a count, not a year
+    ],
+)
+def test_ordinary_words_are_not_times(geo_nlp, tagger, sentence) -> None:  # type: ignore[no-untyped-def]
+    assert tagger.extract(geo_nlp(sentence), STORY_DATE) == []
+
+
+def test_relative_expressions_have_no_value_without_an_article_date(geo_nlp, tagger) -> None:  # type: ignore[no-untyped-def]
+    found = tagger.extract(geo_nlp("The minister resigned on Tuesday, 4 May 2010."), None)
+    assert [(t.text, t.value) for t in found] == [("Tuesday, 4 May 2010", "2010-05-04")]
+    found = tagger.extract(geo_nlp("The minister resigned on Tuesday."), None)
+    assert [(t.text, t.value) for t in found] == [("Tuesday", None)]
