@@ -30,10 +30,19 @@ def _table(reports: list[evaluation.EvalReport]) -> Table:
     return table
 
 
+def _markdown(reports: list[evaluation.EvalReport]) -> str:
+    lines = ["| evaluator | dataset | size | metric | value |", "|---|---|---|---|---|"]
+    for report in reports:
+        for key, value in report.metrics.items():
+            shown = f"{value:.3f}" if isinstance(value, float) else str(value)
+            lines.append(f"| {report.evaluator} | {report.dataset} | {report.size} | {key} | {shown} |")
+    return "\n".join(lines)
+
+
 def eval_command(
     name: str = typer.Argument(..., help=f"One of: {', '.join(evaluation.EVALUATORS)}, or all."),
     data: Optional[Path] = typer.Option(None, "--data", help="Gold data in the evaluator's public format (file or folder); default ../shared/eval/..."),
-    fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table, json or markdown (the README's table)."),
     limit: Optional[int] = typer.Option(None, "--limit", help="Evaluate at most this many documents/sentences per dataset."),
 ) -> None:
     """Measure accuracy against public gold annotations.
@@ -44,8 +53,8 @@ def eval_command(
     Example: dragoman eval events --format json
     Example: dragoman eval quotes --data my-polnear-copy/dev --limit 20
     """
-    if fmt not in ("table", "json"):
-        raise InputError(f"--format {fmt!r}: choose table or json")
+    if fmt not in ("table", "json", "markdown"):
+        raise InputError(f"--format {fmt!r}: choose table, json or markdown")
     names = evaluation.EVALUATORS if name == "all" else (name,)
     if name == "all" and data is not None:
         raise InputError("--data names one evaluator's gold; use it with a single evaluator, not all")
@@ -61,6 +70,8 @@ def eval_command(
         from dragoman import __version__
 
         print(json.dumps({"version": __version__, "reports": [r.to_dict() for r in reports]}, indent=2))
+    elif fmt == "markdown":
+        print(_markdown(reports))
     else:
         console.print(_table(reports))
 
