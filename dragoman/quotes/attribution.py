@@ -1,0 +1,382 @@
+"""Attribution rules on the dependency parse: cue, content clause and speaker phrase.
+
+Each rule reads the parse spaCy already made (no re-parsing) and yields a ``Cue``:
+
+- ``same-sentence:nsubj``   "X said (that) ..."; "X told Y ..."; "..., X said"; "..., said X"
+- ``same-sentence:parataxis`` the reported clause heads the sentence and the cue hangs off it
+- ``quoted-as-saying``      "X was quoted as saying ...", "state media quoted X as saying ..."
+- ``according-to``          "according to X, ..." (any phrase of ``source_phrases``)
+- ``infinitive``            "X urged voters to ...", "X wants to ..."
+- ``naming``                "X called the plan 'a disaster'", "X described it as ..."
+- ``colon-intro``           "Lavrov: ..." on a line of its own (headlines, transcripts)
+- ``object``                "X accused Y of lying", "X criticized the plan", "X reiterated the premise"
+                            (the object is the content)
+- ``prepositional``         "X called for an inquiry", "X lashed out at the union"
+- ``nominal``               "his criticism of Y", "X voiced criticism of Y", "the claim that ..."
+- ``record``                "a new poll shows Y ahead" (the record is the source)
+- ``in-record``             "In a new poll, Y leads by ten points"
+- ``evidential``            "Y appears close to a deal" (content without a source)
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Optional
+
+from spacy.tokens import Doc, Span, Token
+
+from dragoman.quotes.lexicon import CueLexicon
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_RELATIVE_TAGS = ("WDT", "WP", "WP$")
+_SPEAKER_STOP_DEPS = {"relcl", "appos", "acl", "punct", "cc", "conj", "advcl", "parataxis", "case"}
+_EDGE_PUNCT = {",", ";", ":", "—", "–", "-", "(", ")", '"', "“", "”", "‘", "’", "'", "''", "``"}
+
+
+_TEXT_KEY = "dragoman.quotes.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc: spaCy rebuilds the string from the tokens on every access."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+@dataclass
+class Cue:
+    """One attribution found on the parse: the content tokens, the cue and the speaker phrase."""
+
+    cue: str  # lemma or phrase
+    cue_start: int  # character span of the cue words
+    cue_end: int
+    content: list[tuple[int, int]]  # character spans of the content, in order
+    speaker: Optional[tuple[int, int]]  # token span [i, j) of the speaker phrase
+    speaker_head: Optional[int]  # token index of the speaker's head word
+    rule: str
+
+    @property
+    def start(self) -> int:
+        return self.content[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.content[-1][1]
+
+
+def _char_spans(doc: Doc, indices: list[int]) -> list[tuple[int, int]]:
+    """Contiguous runs of token indices as character spans, edge punctuation trimmed."""
+    indices = sorted(set(indices))
+    while indices and doc[indices[0]].text in _EDGE_PUNCT:
+        indices.pop(0)
+    while indices and (doc[indices[-1]].text in _EDGE_PUNCT or doc[indices[-1]].is_space):
+        indices.pop()
+    runs: list[list[int]] = []
+    for i in indices:
+        if runs and runs[-1][1] == i - 1:
+            runs[-1][1] = i
+        else:
+            runs.append([i, i])
+    return [(doc[a].idx, doc[b].idx + len(doc[b].text)) for a, b in runs]
+
+
+def speaker_span(token: Token) -> tuple[int, int]:
+    """Token span [i, j) of the noun phrase headed by ``token``, without relative clauses or appositions."""
+    end = token.i + 1
+    for child in token.rights:
+        if child.dep_ in _SPEAKER_STOP_DEPS:
+            break
+        end = child.right_edge.i + 1
+    start = token.i
+    for child in token.lefts:
+        if child.dep_ not in _SPEAKER_STOP_DEPS:
+            start = min(start, child.left_edge.i)
+    return start, end
+
+
+def subject_of(verb: Token) -> Optional[Token]:
+    """The subject of a cue verb, through conjunctions, participles and relative clauses."""
+    for _ in range(4):
+        for child in verb.children:
+            if child.dep_ in SUBJECTS:
+                if child.tag_ in _RELATIVE_TAGS and verb.dep_ == "relcl":
+                    return verb.head
+                return child
+        if verb.dep_ == "relcl":
+            return verb.head
+        if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head
+            continue
+        return None
+    return None
+
+
+def _quoting_source(verb: Token, lexicon: CueLexicon) -> Optional[Token]:
+    """The speaker of "X was quoted as saying" / "media quoted X as saying", or None."""
+    node = verb
+    for _ in range(3):
+        node = node.head
+        if node.lemma_.lower() in lexicon.quoting_verbs:
+            for child in node.children:
+                if child.dep_ == "nsubjpass":
+                    return child
+            for child in node.children:
+                if child.dep_ == "dobj":
+                    return child
+            return None
+        if node.head is node:
+            return None
+    return None
+
+
+def _subtree_indices(token: Token, exclude: Optional[Token] = None) -> list[int]:
+    skip = {t.i for t in exclude.subtree} if exclude is not None else set()
+    return [t.i for t in token.subtree if t.i not in skip]
+
+
+def _cue(doc: Doc, cue_tokens: list[Token], name: str, content: list[int], subject: Optional[Token],
+         rule: str) -> Optional[Cue]:
+    # The parse can run a sentence over a paragraph break; content stays in the cue's paragraph.
+    text = doc_text(doc)
+    first_char = cue_tokens[0].idx
+    para_start = text.rfind("\n", 0, first_char) + 1
+    para_end = text.find("\n", first_char)
+    para_end = len(text) if para_end < 0 else para_end
+    content = [i for i in content if para_start <= doc[i].idx < para_end]
+    spans = _char_spans(doc, content)
+    if not spans:
+        return None
+    speaker = speaker_span(subject) if subject is not None else None
+    first, last = cue_tokens[0], cue_tokens[-1]
+    return Cue(name, first.idx, last.idx + len(last.text), spans, speaker,
+               subject.i if subject is not None else None, rule)
+
+
+def _has_clause_subject(token: Token) -> bool:
+    return any(child.dep_ in SUBJECTS or (child.dep_ == "mark" and child.lower_ in ("that", "whether", "if"))
+               for child in token.children)
+
+
+def cue_key(token: Token, words: frozenset[str]) -> Optional[str]:
+    """The entry of ``words`` this verb is: "lemma particle" ("shoot back") first, else the lemma."""
+    lemma = token.lemma_.lower()
+    for child in token.rights:
+        # spaCy tags "back" in "shot back" as an adverb as often as a particle
+        if child.dep_ in ("prt", "advmod") and f"{lemma} {child.lower_}" in words:
+            return f"{lemma} {child.lower_}"
+    return lemma if lemma in words else None
+
+
+def _verb_cues(doc: Doc, token: Token, lexicon: CueLexicon) -> Iterator[Cue]:
+    if token.pos_ not in ("VERB", "AUX"):
+        return
+    lemma = cue_key(token, lexicon.verbs) or token.lemma_.lower()
+    quoting = _quoting_source(token, lexicon) if lemma in lexicon.speech_verbs else None
+    subject = quoting if quoting is not None else subject_of(token)
+    rule = "quoted-as-saying" if quoting is not None else "same-sentence:nsubj"
+    if lemma in lexicon.clause_verbs:
+        for child in token.children:
+            if child.dep_ == "ccomp" and (lemma in lexicon.speech_verbs or _has_clause_subject(child)):
+                yield from _opt(_cue(doc, [token], lemma, _subtree_indices(child), subject, rule))
+                return
+        # "The talks failed, he said." — the reported clause heads the sentence.
+        if (lemma in lexicon.speech_verbs and token.dep_ in ("ccomp", "parataxis")
+                and token.head.i < token.i and token.head.pos_ in ("VERB", "AUX")
+                and subject is not None and token.i > 0):
+            content = [i for i in _subtree_indices(token.head, exclude=token) if i < token.left_edge.i]
+            if content and doc[content[-1]].text in (",", "”", '"', "''"):
+                yield from _opt(_cue(doc, [token], lemma, content, subject, "same-sentence:parataxis"))
+                return
+    if lemma in lexicon.evidential_verbs and subject is not None:
+        # "The speaker appears closer to an endorsement": how things seem, with no source named.
+        complements = [c for c in token.rights if c.dep_ in ("xcomp", "acomp", "attr", "oprd")
+                       or (c.dep_ == "advmod" and any(True for _ in c.children))]
+        if complements and subject.i < token.i:
+            indices = _subtree_indices(subject) + _subtree_indices(complements[0])
+            yield from _opt(_cue(doc, [token], lemma, indices, None, "evidential"))
+        return
+    if subject is None:
+        return
+    if lemma in lexicon.finding_verbs and subject.lemma_.lower() in lexicon.record_nouns:
+        # "A new poll shows the senator ten points ahead": what the record shows, its source.
+        indices = [i for c in token.rights if c.dep_ not in ("punct", "cc", "conj", "prt")
+                   for i in _subtree_indices(c)]
+        yield from _opt(_cue(doc, [token], lemma, indices, subject, "record"))
+        return
+    if lemma in lexicon.prepositional_heads:
+        # "X called for an inquiry", "X talked about the economy": the object of the preposition.
+        own = [c.lower_ for c in token.rights if c.dep_ in ("prt", "dobj", "advmod")]
+        for child in token.rights:
+            if child.dep_ not in ("prep", "dative"):
+                continue
+            phrases = [f"{lemma} {child.lower_}"] + [f"{lemma} {word} {child.lower_}" for word in own]
+            phrase = next((p for p in phrases if p in lexicon.prepositional_verbs), None)
+            if phrase is not None:
+                objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+                if objects:
+                    yield from _opt(_cue(doc, [token, child], phrase, _subtree_indices(objects[0]),
+                                         subject, "prepositional"))
+                    return
+    if lemma in lexicon.infinitive_verbs:
+        for child in token.children:
+            if child.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+                objects = [c for c in token.children if c.dep_ == "dobj" and c.i < child.i]
+                indices = _subtree_indices(child)
+                if objects:
+                    indices += _subtree_indices(objects[0])
+                yield from _opt(_cue(doc, [token], lemma, indices, subject, "infinitive"))
+                return
+    if lemma in lexicon.naming_verbs:
+        # "X called the plan 'a disaster'": the object and its predicate are the content.
+        parts = [c for c in token.rights if c.dep_ in ("dobj", "oprd", "xcomp", "ccomp")
+                 or (c.dep_ == "prep" and c.lower_ == "as")]
+        if len(parts) >= 2 or any(c.dep_ == "oprd" for c in parts):
+            indices = [i for c in parts for i in _subtree_indices(c)]
+            yield from _opt(_cue(doc, [token], lemma, indices, subject, "naming"))
+            return
+    said_object = lemma in lexicon.speech_verbs and lemma not in lexicon.clause_only_verbs
+    if lemma in lexicon.object_verbs or said_object:
+        # "X reiterated the premise": the object of a speech verb is what was said.
+        objects = [c for c in token.rights if c.dep_ == "dobj"]
+        if objects and not (objects[0].lemma_.lower() in lexicon.nominal_heads
+                            and _light_object(objects[0], lexicon)):  # the noun's own cue takes it
+            obj = objects[0]
+            indices = _subtree_indices(obj)
+            # "accused Y of lying", "criticized Y for ...": the complement belongs to the content.
+            indices += [i for c in token.rights if c.i > obj.i and c.dep_ == "prep"
+                        and c.lower_ in ("of", "for", "as", "over") for i in _subtree_indices(c)]
+            yield from _opt(_cue(doc, [token], lemma, indices, subject, "object"))
+
+
+def _nominal_source(noun: Token, lexicon: CueLexicon) -> Optional[Token]:
+    """Who holds the view a cue noun names: "his criticism of ...", "X voiced support for ..."."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    if _light_object(noun, lexicon):
+        return subject_of(noun.head)
+    return None
+
+
+def _light_object(noun: Token, lexicon: CueLexicon) -> bool:
+    """True for the object of a light verb ("voiced support for", "made the claim that")."""
+    return (noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX")
+            and noun.head.lemma_.lower() in lexicon.light_verbs)
+
+
+def _nominal_cues(doc: Doc, noun: Token, lexicon: CueLexicon) -> Iterator[Cue]:
+    """"support for X", "criticism of X", "the claim that ...", "his promise to ...": the complement."""
+    lemma = noun.lemma_.lower()
+    for child in noun.rights:
+        content: Optional[Token] = None
+        if child.dep_ == "prep" and f"{lemma} {child.lower_}" in lexicon.nominal_cues:
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            content = objects[0] if objects else None
+            word = child.lower_
+        elif child.dep_ in ("acl", "ccomp", "relcl") and child.pos_ in ("VERB", "AUX"):
+            marks = [c.lower_ for c in child.children if c.dep_ in ("mark", "aux") and c.i < child.i]
+            word = next((m for m in marks if f"{lemma} {m}" in lexicon.nominal_cues), "")
+            content = child if word and child.dep_ != "relcl" else None
+        if content is None:
+            continue
+        indices = _subtree_indices(content)
+        source = _nominal_source(noun, lexicon)
+        yield from _opt(_cue(doc, [noun], f"{lemma} {word}", indices, source, "nominal"))
+        return
+
+
+def _opt(cue: Optional[Cue]) -> Iterator[Cue]:
+    if cue is not None:
+        yield cue
+
+
+def _phrase_cues(doc: Doc, sent: Span, lexicon: CueLexicon) -> Iterator[Cue]:
+    """"according to X, ...": X is the source, the rest of the sentence the content."""
+    words = [t.lower_ for t in sent]
+    for phrase in lexicon.source_phrases:
+        parts = phrase.split()
+        for k in range(len(words) - len(parts) + 1):
+            if words[k : k + len(parts)] != parts:
+                continue
+            first = sent[k]
+            last = sent[k + len(parts) - 1]
+            objects = [c for c in last.children if c.dep_ == "pobj"]
+            if not objects:
+                continue
+            phrase_tokens = {first.i, *(t.i for t in last.subtree), *(t.i for t in first.subtree)}
+            content = [t.i for t in sent if t.i not in phrase_tokens and not t.is_space]
+            cue = _cue(doc, [first, last], phrase, content, objects[0], "according-to")
+            if cue is not None:
+                yield cue
+
+
+def _record_cues(doc: Doc, sent: Span, lexicon: CueLexicon) -> Iterator[Cue]:
+    """"In a new poll, the senator leads by ten points": the record is the source of its clause."""
+    root = sent.root
+    if root.pos_ not in ("VERB", "AUX") or root.lemma_.lower() in lexicon.clause_verbs:
+        return  # "In a statement, the ministry said ...": the verb has its own source
+    for child in root.children:
+        if child.dep_ != "prep" or child.lower_ != "in" or child.i != sent.start:
+            continue  # only a sentence that opens with the record: "In a new poll, ..."
+        objects = [c for c in child.children if c.dep_ == "pobj" and c.lemma_.lower() in lexicon.record_nouns]
+        if objects:
+            phrase = {t.i for t in child.subtree}
+            content = [t.i for t in root.subtree if t.i not in phrase and not t.is_space]
+            yield from _opt(_cue(doc, [child], "in", content, objects[0], "in-record"))
+            return
+
+
+_COLON_LINE = re.compile(r"^[ \t]*((?:[A-Z][\w.'’-]*[ \t]+){0,4}[A-Z][\w.'’-]*)[ \t]*:[ \t]+(\S[^\n]*)$", re.MULTILINE)
+_COLON_LINE_WORDS = 40  # a headline or a one-line statement, not a paragraph of prose
+
+
+def _colon_cues(doc: Doc) -> Iterator[Cue]:
+    """``Lavrov: "We are ready."`` / ``Graham: Trump's rhetoric is destroying the party``: name, colon, statement."""
+    text = doc_text(doc)
+    starts = [t.idx for t in doc]
+    for match in _COLON_LINE.finditer(text):
+        name_start, name_end = match.span(1)
+        if len(match.group(2).split()) > _COLON_LINE_WORDS:
+            continue
+        first = bisect_left(starts, name_start)
+        last = bisect_left(starts, name_end) - 1
+        if first > last or last >= len(doc):
+            continue
+        name = doc[first : last + 1]
+        # A name, not a label: "WATCH:", "UPDATE:" are single all-caps words.
+        if not any(t.pos_ == "PROPN" for t in name) or (len(name) == 1 and name.text.isupper()):
+            continue
+        content_first = bisect_left(starts, match.start(2))
+        content_last = bisect_left(starts, match.end(2)) - 1
+        content = list(range(content_first, content_last + 1))
+        if doc[content[-1]].text == "." if content else False:
+            content.pop()
+        colon = doc[last + 1] if last + 1 < len(doc) else doc[last]
+        spans = _char_spans(doc, content)
+        if spans:
+            yield Cue(":", colon.idx, colon.idx + 1, spans, (first, last + 1), last, "colon-intro")
+
+
+def find_cues(doc: Doc, lexicon: CueLexicon) -> list[Cue]:
+    """Every attribution the parse shows, in text order."""
+    cues: list[Cue] = []
+    verbs = lexicon.verbs
+    nouns = lexicon.nominal_heads
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if token.pos_ == "NOUN":
+            if lemma in nouns:
+                cues.extend(_nominal_cues(doc, token, lexicon))
+        elif lemma in verbs or (token.pos_ == "VERB" and cue_key(token, verbs) is not None):
+            cues.extend(_verb_cues(doc, token, lexicon))
+    if lexicon.source_phrases or lexicon.record_nouns:
+        for sent in doc.sents:
+            cues.extend(_phrase_cues(doc, sent, lexicon))
+            cues.extend(_record_cues(doc, sent, lexicon))
+    cues.extend(_colon_cues(doc))
+    cues.sort(key=lambda c: c.start)
+    return cues
