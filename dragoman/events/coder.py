@@ -20,6 +20,7 @@ from dragoman.events.ontology import Ontology, load_ontology
 from dragoman.events.roles import (
     ActorIndex,
     Role,
+    actors_of,
     find_source,
     find_targets,
     noun_source,
@@ -73,6 +74,13 @@ class EventCoder:
         self.target_preps = tuple(self.lexicon.words("target_preps"))
         self.source_preps = self.lexicon.words("source_preps")
         self.symmetric_roots = frozenset(str(r) for r in self.lexicon.settings.get("symmetric_roots", []))
+        self.background_marks = self.lexicon.words("background_marks")
+        self.background_preps = self.lexicon.words("background_preps")
+        self.obliged = self.lexicon.words("obligation_aux")
+        self.mutual = self.lexicon.words("mutual_codes")
+        self.stative = self.lexicon.words("stative_passives")
+        self.culpable = self.lexicon.words("culpability_words")
+        self.source_preps_inverse = self.lexicon.words("giver_preps")
 
     # -- public ------------------------------------------------------------------------------
     def code(self, doc: Doc, actors: list[Actor], quotes: list[Quote], article_id: str) -> list[Event]:
@@ -130,25 +138,55 @@ class EventCoder:
         matched_tokens: set[int] = set()
         events: list[Event] = []
         speakers: list[Token] = []
-        for token in sorted(sent, key=lambda t: (_depth(t), t.i)):
-            if token.i in consumed or token.pos_ not in ("VERB", "AUX", "NOUN", "PROPN"):
-                continue
-            coded = self._code_token(token, trace)
-            if coded is None:
-                if _is_verb(token) and token.lemma_.lower() in self.speech:
-                    speakers.append(token)
-                continue
-            matched_tokens.add(token.i)
-            consumed.update(self._consumed(coded))
-            events.extend(self._emit(s_index, sent, coded, index, note))
+        ordered = sorted(sent, key=lambda t: (_depth(t), t.i))
+        background = {t.i for t in ordered if self._background(t)}
+        # Background clauses (conditions, time clauses, relative clauses, "since the invasion") are
+        # coded only when the main clauses carry no event: one event per sentence's own predicate.
+        for main in (True, False):
+            if not main:
+                if events or not background:
+                    break
+                if note is not None:
+                    note.notes.append("main clauses gave no event: coding background clauses")
+            for token in ordered:
+                if (token.i in background) == main or token.i in consumed:
+                    continue
+                if token.pos_ not in ("VERB", "AUX", "NOUN", "PROPN") or self._inside_name(token, index):
+                    continue
+                coded = self._code_token(token, trace)
+                if coded is None:
+                    if _is_verb(token) and token.lemma_.lower() in self.speech:
+                        speakers.append(token)
+                    continue
+                matched_tokens.add(token.i)
+                emitted = self._emit(s_index, sent, coded, index, note)
+                if emitted or coded.pattern.family:
+                    # an act with no one to pin it on leaves its phrases free: "were killed in
+                    # shelling by Israeli tanks" is still coded from the shelling
+                    consumed.update(self._consumed(coded))
+                events.extend(emitted)
         for speaker in speakers:
             if events:
                 break
-            subtree = {t.i for t in speaker.subtree}
-            if subtree & matched_tokens:
-                continue
-            events.extend(self._statement(s_index, sent, speaker, index, note))
+            events.extend(self._statement(s_index, sent, speaker, index, note, matched_tokens))
         return events
+
+    def _background(self, token: Token) -> bool:
+        """Whether ``token`` sits in a clause that only sets the scene for the sentence's own act."""
+        marks = self.background_marks
+        for t in (token, *token.ancestors):
+            if t.dep_ in ("relcl", "acl") and t.pos_ in ("VERB", "AUX"):
+                return True
+            if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in t.children):
+                return True
+            if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.lower_ in self.background_preps:
+                return True
+        return False
+
+    @staticmethod
+    def _inside_name(token: Token, index: ActorIndex) -> bool:
+        """A word of an actor's name ("Economic Cooperation" in a forum's name) names no event."""
+        return token.pos_ == "PROPN" and index.at(token) is not None
 
     # -- coding a token ------------------------------------------------------------------------
     def _code_token(self, token: Token, trace: Tracer | None, depth: int = 0) -> Coded | None:
@@ -159,7 +197,8 @@ class EventCoder:
             pattern, trials = best(token, self.lexicon, "verb")
             if trace:
                 trace(token, trials)
-            light = self._light(token, trace) if token.lemma_.lower() in self.light else None
+            is_light = token.lemma_.lower() in self.light or token.lower_ in self.light
+            light = self._light(token, trace) if is_light else None
             if light is not None and (pattern is None or pattern.specificity < light.specificity + 2):
                 return light
             if pattern is None:
@@ -244,7 +283,9 @@ class EventCoder:
         token = coded.event_token
         preps = (*coded.pattern.targets, *[p for p in self.target_preps if p not in coded.pattern.targets])
         if _is_verb(token):
-            source = find_source(token, index, self.speech)
+            source = find_source(token, index, self.speech, self.stative)
+            if coded.pattern.inverse:
+                return self._inverse_roles(token, index)
             if not source.actors and coded.pattern.kind == "noun":
                 for obj in token.children:
                     if obj.dep_ == "dobj":
@@ -268,33 +309,54 @@ class EventCoder:
                         candidates.append(subj)
                 candidates += target_tokens(comp, self.target_preps)
         else:
-            source = noun_source(token, index, self.source_preps)
+            source = noun_source(token, index, self.source_preps, self.culpable)
             candidates = [t for t in target_tokens(token, [p for p in preps if p not in self.source_preps], False)]
         targets = find_targets(candidates, index, source.actors)
         return source, targets
+
+    def _inverse_roles(self, verb: Token, index: ActorIndex) -> tuple[Role, list[Actor]]:
+        """"X received weapons from Y": Y is the source, X the target."""
+        givers: list[Actor] = []
+        for holder in (verb, *[c for c in verb.children if c.dep_ == "dobj"]):
+            for prep in holder.children:
+                if prep.dep_ == "prep" and prep.lower_ in self.source_preps_inverse:
+                    givers = actors_of(next((c for c in prep.children if c.dep_ == "pobj"), None), index)
+                    if givers:
+                        break
+            if givers:
+                break
+        receiver = find_source(verb, index, self.speech, self.stative)
+        codes = {a.code for a in givers}
+        return Role(givers, "inverse"), [a for a in receiver.actors if a.code not in codes]
 
     def _emit(self, s_index: int, sent: Span, coded: Coded, index: ActorIndex,
               note: SentenceExplanation | None) -> list[Event]:
         source, targets = self._roles(coded, index)
         where = f"'{coded.trigger.text}' ({coded.rule})"
+        mood = modality(coded.event_token, self.lexicon)
+        if mood.obligation and not mood.negated:
+            demanded = self._obligation(coded, source, index)
+            if demanded is not None:
+                # "X said Y must do Z": X demands Z of Y, whether or not Y is a resolved actor
+                speaker, code = demanded
+                if note is not None:
+                    note.notes.append(f"{where}: obligation in reported speech, demand {code}")
+                rule = f"obligation>{coded.rule}"
+                confidence = self._confidence(coded.specificity, "inherited", bool(source.actors))
+                obliged: list[Actor | None] = list(source.actors) or [None]
+                return [self._event(s_index, sent, coded.trigger, code, s, t, False, confidence, rule)
+                        for s in speaker.actors for t in obliged if t is None or s.code != t.code]
         if not source.actors:
             if note is not None:
                 note.notes.append(f"{where}: no resolved source actor, no event")
             return []
-        mood = modality(coded.event_token, self.lexicon)
         code, negated = coded.code, False
+        if coded.pattern.family == "accuse" and self._about_self(coded, source, index):
+            code = self.lexicon.families["claim"].default  # "X claimed that it had attacked": 015
+            targets = [t for t in targets if t.code not in {a.code for a in source.actors}]
+            if note is not None:
+                note.notes.append(f"{where}: the claimed act is the speaker's own, {code}")
         settings = self.lexicon.settings
-        if mood.obligation and not mood.negated and not coded.pattern.family:
-            demanded = self._obligation(coded, source, index)
-            if demanded is not None:
-                speaker, code = demanded
-                targets, source = source.actors, speaker
-                if note is not None:
-                    note.notes.append(f"{where}: obligation in reported speech, demand {code}")
-                rule = f"obligation>{coded.rule}"
-                confidence = self._confidence(coded.specificity, "inherited", True)
-                return [self._event(s_index, sent, coded.trigger, code, s, t, False, confidence, rule)
-                        for s in source.actors for t in targets if s.code != t.code]
         if mood.negated:
             base = coded.base if coded.pattern.family == "intent" and coded.base else code
             family = (settings.get("negated_family") or {}).get(base[:2])
@@ -305,6 +367,8 @@ class EventCoder:
             code, negated = self.lexicon.families[family].recode(base), True
         elif mood.future and not coded.pattern.family:
             family = (settings.get("future_family") or {}).get(code[:2])
+            if self._conditioned(coded.event_token):
+                family = "threaten"
             if family is not None:
                 code = self.lexicon.families[family].recode(code)
         if note is not None and code != coded.code:
@@ -314,6 +378,9 @@ class EventCoder:
             symmetric = code[:2] in self.symmetric_roots
         if targets:
             dyads = [(s, t) for s in source.actors for t in targets if s.code != t.code]
+            if code in self.mutual and code == coded.code:
+                # "X held talks with Y": negotiating takes both sides, coded both ways
+                dyads += [(t, s) for s, t in dyads if (t, s) not in dyads]
         elif symmetric and len(source.actors) >= 2:
             dyads = list(permutations(source.actors, 2))
         else:
@@ -322,33 +389,66 @@ class EventCoder:
         return [self._event(s_index, sent, coded.trigger, code, src, tgt, negated, confidence, coded.rule)
                 for src, tgt in dyads]
 
+    def _conditioned(self, token: Token) -> bool:
+        """Whether an act hangs on a condition put to others: "... unless X holds elections"."""
+        marks = self.lexicon.words("threat_marks")
+        return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
+                   for c in token.children)
+
+    def _about_self(self, coded: Coded, source: Role, index: ActorIndex) -> bool:
+        """Whether the act inside an accusation or claim is the speaker's own."""
+        # only a clause with a subject of its own: in "accused Y of shelling" Y shelled
+        comp = next((c for c in coded.event_token.children if c.dep_ == "ccomp"), None)
+        if comp is None or subject_token(comp)[1] != "subject":
+            return False
+        agent = find_source(comp, index, self.speech, self.stative)
+        codes = {a.code for a in source.actors}
+        return bool(agent.actors) and all(a.code in codes for a in agent.actors)
+
     def _obligation(self, coded: Coded, source: Role, index: ActorIndex) -> tuple[Role, str] | None:
         """"X said Y must do Z": the speaker demands Z of Y (10x), when the speaker is another actor."""
-        for ancestor in coded.event_token.ancestors:
-            if ancestor.lemma_.lower() in self.speech and _is_verb(ancestor):
+        speaker = self._speaker_above(coded.event_token, index)
+        if speaker is None or {a.code for a in source.actors} & {a.code for a in speaker.actors}:
+            return None
+        base = coded.base if coded.pattern.family == "intent" and coded.base else coded.code
+        return speaker, self.lexicon.families["demand"].recode(base)
+
+    def _speaker_above(self, token: Token, index: ActorIndex) -> Role | None:
+        """The resolved speaker of the nearest speech verb (or light verb: "issued a reminder that")
+        governing ``token``; None when there is none."""
+        for ancestor in token.ancestors:
+            if _is_verb(ancestor) and ancestor.lemma_.lower() in self.speech | self.light:
                 speaker = find_source(ancestor, index, self.speech)
-                codes = {a.code for a in source.actors}
-                if speaker.actors and not codes & {a.code for a in speaker.actors}:
-                    return speaker, self.lexicon.families["demand"].recode(coded.code)
-                return None
+                return speaker if speaker.actors else None
         return None
 
     def _statement(self, s_index: int, sent: Span, speaker: Token, index: ActorIndex,
-                   note: SentenceExplanation | None) -> list[Event]:
-        """A bare statement (01x) by a resolved speaker whose words carry no codable act."""
+                   note: SentenceExplanation | None, matched: set[int]) -> list[Event]:
+        """A bare statement (01x) by a resolved speaker whose words carry no codable act; an
+        obligation laid on another actor in those words is a demand (100)."""
         source = find_source(speaker, index, self.speech)
         if not source.actors:
             return []
-        content = [t for c in speaker.children if c.dep_ in ("ccomp", "dobj", "xcomp", "prep") for t in c.subtree]
+        clauses = [c for c in speaker.children if c.dep_ in ("ccomp", "dobj", "xcomp", "prep")]
+        content = [t for c in clauses for t in c.subtree]
         seq = {w for pair in words(content) for w in pair}
         code, rule = "010", "statement.say"
         for tone_code, cues in (self.lexicon.settings.get("tone") or {}).items():
             if seq & {str(c).lower() for c in cues}:
                 code, rule = str(tone_code), f"statement.tone-{tone_code}"
                 break
-        targets = find_targets([t for t in content if t.pos_ in ("PROPN", "NOUN")], index, source.actors)
+        candidates = [t for t in content if t.pos_ in ("PROPN", "NOUN")]
+        for clause in clauses:
+            if clause.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ in self.obliged for c in clause.children):
+                code, rule = self.lexicon.families["demand"].default, "demand.obligation"
+                subject, _how = subject_token(clause)
+                candidates = [subject] if subject is not None else []
+                break
+        if rule == "statement.say" and {t.i for t in speaker.subtree} & matched:
+            return []  # the words hold an act we could not place: no bare statement in its stead
+        targets = find_targets(candidates, index, source.actors)
         if note is not None:
-            note.notes.append(f"'{speaker.text}': statement with no codable act -> {code}")
+            note.notes.append(f"'{speaker.text}': no codable act in its words -> {code} ({rule})")
         confidence = round(self._confidence(1, source.how, bool(targets)) - 0.1, 2)
         return [self._event(s_index, sent, speaker, code, src, targets[0] if targets else None, False,
                             confidence, rule) for src in source.actors]

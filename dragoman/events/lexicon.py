@@ -21,7 +21,7 @@ SETTINGS_FILE = PATTERN_DIR / "settings.yaml"
 BUILTIN_FILES = (PATTERN_DIR / "verbs.yaml", PATTERN_DIR / "nouns.yaml")
 
 _PATTERN_KEYS = {"id", "verbs", "nouns", "particle", "prep", "objects", "xcomp", "subject", "cameo",
-                 "family", "targets", "symmetric", "needs_agent"}
+                 "family", "targets", "symmetric", "needs_agent", "inverse"}
 _LIST_KEYS = ("verbs", "nouns", "objects", "xcomp", "subject", "targets")
 
 
@@ -42,6 +42,7 @@ class Pattern:
     targets: tuple[str, ...] = ()
     symmetric: bool | None = None
     needs_agent: bool = False  # the complement has its own agent: "wants Putin to attack", not "wants to attack"
+    inverse: bool = False  # roles swapped: "X received arms from Y" is Y -> X
     source: str = ""  # file it came from
     order: int = 0
 
@@ -116,7 +117,7 @@ def _pattern(entry: Any, kind: str, path: Path, order: int, ontology: Ontology, 
     for key in ("particle", "prep"):
         if key in entry and not isinstance(entry[key], str):
             raise DataError(f"{where}: '{key}' must be one word")
-    for key in ("symmetric", "needs_agent"):
+    for key in ("symmetric", "needs_agent", "inverse"):
         if key in entry and not isinstance(entry[key], bool):
             raise DataError(f"{where}: '{key}' must be true or false")
     return Pattern(
@@ -129,6 +130,7 @@ def _pattern(entry: Any, kind: str, path: Path, order: int, ontology: Ontology, 
         subject=_phrases(entry["subject"], where, "subject") if entry.get("subject") else (),
         targets=tuple(w.lower() for w in entry.get("targets") or []),
         symmetric=entry.get("symmetric"), needs_agent=bool(entry.get("needs_agent", False)),
+        inverse=bool(entry.get("inverse", False)),
         source=str(path), order=order,
     )
 

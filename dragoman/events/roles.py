@@ -72,12 +72,29 @@ def _one(token: Token, index: ActorIndex, depth: int = 0) -> Actor | None:
     return None
 
 
+def _members(token: Token, index: ActorIndex) -> list[Token]:
+    """The heads of a coordinated noun phrase: conjuncts, a listed name set off by commas ("the US,
+    Russia, and Switzerland" parses Russia as an apposition) and coordinated modifiers ("US and
+    British activists")."""
+    members = [token, *[c for c in token.conjuncts if c.i > token.i]]
+    head = index.at(token)
+    for child in token.children:
+        if child.dep_ in ("appos", "npadvmod") and child.pos_ == "PROPN" and head is not None and head.code:
+            named = index.at(child)
+            if named is not None and named.code and named.code[:3] != head.code[:3]:
+                members += [child, *[c for c in child.conjuncts if c.i > child.i]]
+    for child in token.lefts:
+        if child.dep_ in ("nmod", "amod", "compound") and any(c.dep_ == "conj" for c in child.children):
+            members += [child, *child.conjuncts]
+    return members
+
+
 def actors_of(token: Token | None, index: ActorIndex) -> list[Actor]:
     """Resolved actors named by a noun phrase head, one per conjunct ("Iran and Russia")."""
     if token is None:
         return []
     found: list[Actor] = []
-    for member in (token, *[c for c in token.conjuncts if c.i > token.i]):
+    for member in _members(token, index):
         actor = _one(member, index)
         if actor is not None and all(a.start != actor.start for a in found):
             found.append(actor)
@@ -95,14 +112,21 @@ def _pobj(prep: Token) -> Token | None:
     return _child(prep, "pobj", "pcomp")
 
 
-def subject_token(verb: Token) -> tuple[Token | None, str]:
-    """The token naming the agent of ``verb`` and how it was found (subject, agent, inherited...)."""
+def subject_token(verb: Token, stative: frozenset[str] = frozenset()) -> tuple[Token | None, str]:
+    """The token naming the agent of ``verb`` and how it was found (subject, agent, inherited...).
+    ``stative`` lists verbs whose passive subject is their agent ("Israel is opposed to")."""
     subj = _child(verb, "nsubj", "csubj")
+    if subj is None:
+        # the small parser sometimes hangs the subject on the auxiliary: "Peru [is <- nsubj] opposed"
+        subj = next((g for c in verb.children if c.dep_ in ("aux", "auxpass")
+                     for g in c.children if g.dep_ == "nsubj"), None)
     if subj is not None:
         return subj, "subject"
     agent = _child(verb, "agent")
     if agent is not None and _pobj(agent) is not None:
         return _pobj(agent), "agent"
+    if verb.lemma_.lower() in stative and _child(verb, "nsubjpass") is not None:
+        return _child(verb, "nsubjpass"), "subject"
     if verb.dep_ == "relcl":
         return verb.head, "relative"
     if verb.dep_ == "acl" and verb.tag_ != "VBN":
@@ -113,8 +137,13 @@ def subject_token(verb: Token) -> tuple[Token | None, str]:
         return verb.head, "participle"
     if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp") and verb.head is not verb:
         head = verb.head.head if verb.dep_ == "pcomp" else verb.head
+        if verb.dep_ == "pcomp" and head.dep_ == "acomp":
+            head = head.head  # "the army is guilty of violating the truce"
         if head.pos_ in ("VERB", "AUX"):
-            token, _how = subject_token(head)
+            if verb.dep_ == "conj" and _child(head, "nsubj", "csubj") is None and _child(head, "nsubjpass") is not None:
+                # "X was indicted by the court and will resign": X, not the court, resigns
+                return _child(head, "nsubjpass"), "inherited"
+            token, _how = subject_token(head, stative)
             if token is None and verb.dep_ == "xcomp":
                 # "Obama is scheduled to attend": the passive subject of a raising verb acts
                 token = _child(head, "nsubjpass")
@@ -122,10 +151,16 @@ def subject_token(verb: Token) -> tuple[Token | None, str]:
     return None, "none"
 
 
-def find_source(verb: Token, index: ActorIndex, speech_verbs: frozenset[str]) -> Role:
+def find_source(verb: Token, index: ActorIndex, speech_verbs: frozenset[str],
+                stative: frozenset[str] = frozenset()) -> Role:
     """Resolved source actors of a verbal event; pronouns in reported speech fall back to the speaker."""
-    token, how = subject_token(verb)
+    token, how = subject_token(verb, stative)
     actors = actors_of(token, index)
+    if how == "subject":
+        # "Peru, Chile, and Bolivia met": a broken list can leave a second subject on the verb
+        for other in verb.children:
+            if other.dep_ == "nsubj" and other is not token:
+                actors += [a for a in actors_of(other, index) if all(a.start != b.start for b in actors)]
     if actors or token is None:
         return Role(actors, how)
     if token.lower_ in _FIRST_PERSON:
@@ -144,7 +179,8 @@ def find_source(verb: Token, index: ActorIndex, speech_verbs: frozenset[str]) ->
     return Role([], how)
 
 
-def noun_source(noun: Token, index: ActorIndex, source_preps: frozenset[str]) -> Role:
+def noun_source(noun: Token, index: ActorIndex, source_preps: frozenset[str],
+                culpable: frozenset[str] = frozenset()) -> Role:
     """Source of a nominal event: "by" phrase, possessive, or an actor modifying the noun."""
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in source_preps:
@@ -166,7 +202,23 @@ def noun_source(noun: Token, index: ActorIndex, source_preps: frozenset[str]) ->
             actors = actors_of(_pobj(child), index)
             if len(actors) >= 2:
                 return Role(actors, "between")
+    holder = culprit(noun, culpable)
+    if holder is not None:
+        actors = actors_of(holder, index)
+        if actors:
+            return Role(actors, "culpable")
     return Role([], "none")
+
+
+def culprit(token: Token, culpable: frozenset[str]) -> Token | None:
+    """The subject of "X is responsible for / guilty of <act>": X did the act."""
+    prep = token.head
+    if token.dep_ not in ("pobj", "pcomp") or prep.dep_ != "prep":
+        return None
+    adjective = prep.head
+    if adjective.lemma_.lower() not in culpable or adjective.dep_ not in ("acomp", "oprd", "attr"):
+        return None
+    return _child(adjective.head, "nsubj", "nsubjpass")
 
 
 def target_tokens(head: Token, preps: Iterable[str], passive_ok: bool = True) -> list[Token]:
@@ -179,7 +231,7 @@ def target_tokens(head: Token, preps: Iterable[str], passive_ok: bool = True) ->
             found.append(head.head)
     objects = [c for c in head.children if c.dep_ in ("dobj", "dative", "attr", "oprd")]
     found += objects
-    holders = [head, *objects]
+    holders = [head, *objects, *[c for c in head.children if c.dep_ == "nsubjpass"]]
     for holder in holders:
         for child in holder.children:
             if child.dep_ in ("prep", "dative", "prt") and child.lower_ in allowed:

@@ -40,7 +40,24 @@ def test_evaluator_on_fixture():
     assert report.metrics["root.f1"] > 0.5
 
 
+# Floors on the dev sets, a little under what the coder reaches (the actors stage moves them too).
+FLOORS = [
+    ("cameo_manual", "root.f1", 0.80, ">="),
+    ("cameo_manual", "extra_per_sentence", 0.15, "<="),
+    ("plover_gsr", "plover.f1", 0.76, ">="),
+    ("petr2_gsr", "root.f1", 0.62, ">="),
+    ("petr2_gsr", "extra_per_sentence", 0.32, "<="),
+    ("conflibert", "class5.accuracy", 0.78, ">="),
+]
+
+
+@pytest.fixture(scope="module")
+def dev_reports(shared):  # type: ignore[no-untyped-def]
+    return {r.dataset: r for r in run("events", shared / "eval" / "events")}
+
+
 @pytest.mark.model
-def test_real_dev_sets_meet_cameo_floor(shared):
-    reports = {r.dataset: r for r in run("events", shared / "eval" / "events" / "cameo_manual" / "eventtypes.csv")}
-    assert reports["cameo_manual"].metrics["root.f1"] >= 0.70
+@pytest.mark.parametrize("dataset,metric,floor,how", FLOORS, ids=[f"{d}-{m}" for d, m, _f, _h in FLOORS])
+def test_real_dev_sets_meet_floors(dev_reports, dataset, metric, floor, how):
+    value = dev_reports[dataset].metrics[metric]
+    assert value >= floor if how == ">=" else value <= floor

@@ -28,9 +28,10 @@ CASES = [
     # accusation: X -> Y, the alleged act is not a second event
     ("Lebanon accused Israel of shelling border villages.", {"Lebanon": "LBN", "Israel": "ISR"},
      {("1123", "LBN", "ISR")}),
-    # reported speech: the embedded act is coded, the pronoun is the speaker
+    # reported speech: the embedded act is coded, the pronoun is the speaker (expelling an envoy
+    # cuts relations, 161; said as a future act it is a threat to do so, 1313)
     ("Ecuador said it would expel the ambassador of Peru.", {"Ecuador": "ECU", "Peru": "PER"},
-     {("136", "ECU", "PER")}),
+     {("1313", "ECU", "PER")}),
     # nominal events
     ("A visit by Lavrov to Ankara ended without a deal.", {"Lavrov": "RUSGOV", "Ankara": "TURGOV"},
      {("042", "RUSGOV", "TURGOV")}),
