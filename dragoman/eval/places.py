@@ -6,7 +6,8 @@ Formats, detected from the files: GeoVirus XML (``<article><text>`` + ``<locatio
 gold places). A folder is searched for ``GeoVirus.xml`` / ``GWN.xml``.
 
 End to end: the raw text is parsed, toponyms found and resolved; a gold toponym counts as found
-when a system place overlaps it. ``accuracy_161`` is the share of found gold toponyms resolved
+when a system place overlaps it (gold spans are first aligned to their names: GeoVirus counts
+offsets from 1). ``accuracy_161`` is the share of found gold toponyms resolved
 within 161 km (the usual geoparsing measure), ``recall_161`` the share of all gold toponyms;
 ``ceiling`` is the share of gold toponyms whose right place (within 161 km) the gazetteer holds
 under the gold name, and ``ceiling_ratio`` = accuracy_161 / ceiling.
@@ -23,6 +24,7 @@ from dragoman.errors import EvalError
 from dragoman.eval import EvalReport, default_path, prf
 
 KM = 161.0
+SHIFTS = (0, 1, -1, 2, -2)  # offsets tried when gold spans do not read as their names
 
 
 @dataclass
@@ -71,10 +73,26 @@ def read_gold(path: Path) -> tuple[str, list[GeoArticle]]:
                     places.append(GoldPlace(top.findtext("extractedName") or "", int(top.findtext("start")), int(top.findtext("end")), lat, lon))
         else:
             raise EvalError(f"{path}: article without <locations> or <toponyms>: not GeoVirus/GeoWebNews")
-        articles.append(GeoArticle(text, places))
+        articles.append(GeoArticle(text, _aligned(text, places)))
     if not articles:
         raise EvalError(f"{path}: no <article> elements: not GeoVirus/GeoWebNews XML")
     return dataset, articles
+
+
+def _aligned(text: str, places: list[GoldPlace]) -> list[GoldPlace]:
+    """The gold spans moved by the one offset under which their names read in the text.
+
+    GeoVirus counts offsets from 1 (``text[start:end]`` of "NSW" reads "SW "); GeoWebNews from 0.
+    """
+    named = [p for p in places if p.name]
+
+    def fits(shift: int) -> int:
+        return sum(text[p.start - shift : p.end - shift] == p.name for p in named)
+
+    shift = max(SHIFTS, key=fits)
+    if not named or fits(shift) <= fits(0):
+        return places
+    return [GoldPlace(p.name, p.start - shift, p.end - shift, p.lat, p.lon) for p in places]
 
 
 def _gold_files(data: Path) -> list[Path]:

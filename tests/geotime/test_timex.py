@@ -83,3 +83,24 @@ def test_relative_expressions_have_no_value_without_an_article_date(geo_nlp, tag
     assert [(t.text, t.value) for t in found] == [("Tuesday, 4 May 2010", "2010-05-04")]
     found = tagger.extract(geo_nlp("The minister resigned on Tuesday."), None)
     assert [(t.text, t.value) for t in found] == [("Tuesday", None)]
+
+
+@pytest.mark.parametrize(
+    "published, sentence, text, value",
+    [
+        # a quarter just ended is still the one results "will" be reported for
+        ("2019-10-30", "The company will report third-quarter earnings next week.", "third-quarter", "2019-Q3"),
+        ("2019-10-30", "The firm expects a loss in the first quarter.", "the first quarter", "2020-Q1"),
+        # a bare month with no tense to go by is the nearest one
+        ("2019-10-30", "The credit line runs through January.", "January", "2020-01"),
+        ("2019-03-14", "The credit line runs through February.", "February", "2019-02"),
+        # verbs of scheduling, future cues and "would" point ahead
+        ("2019-03-12", "Officials scheduled a news conference Thursday.", "Thursday", "2019-03-14"),
+        ("2019-03-14", "The envoy could arrive as early as Tuesday.", "Tuesday", "2019-03-19"),
+        ("2019-03-14", "He said he would travel to Geneva on Monday.", "Monday", "2019-03-18"),
+        ("2019-03-14", "She said they would have met on Monday.", "Monday", "2019-03-11"),
+    ],
+)
+def test_direction_rules(tagger: TimeTagger, geo_nlp, published: str, sentence: str, text: str, value: str) -> None:  # type: ignore[no-untyped-def]
+    found = {t.text: t.value for t in tagger.extract(geo_nlp(sentence), published)}
+    assert found.get(text) == value, found

@@ -66,3 +66,54 @@ def test_adjacent_qualifier_settles_the_city(geo_nlp, resolver, sentence, name, 
     places = {p.text: p for p in resolver.extract(geo_nlp(sentence), [], None)}
     assert places[name].country == country
     assert places[name].admin1 == admin1
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # towns the small model tags as ORG or PERSON, or not at all
+        ("Aid trucks reached Malakal and Kisumu late on Friday.", {"Malakal": "SSD", "Kisumu": "KEN"}),
+        ("Officials at the U.S. Food and Drug Administration said the batch was recalled.", {"U.S.": "USA"}),
+        ("The outbreak spread from Tamil Nadu to Kerala within a week.", {"Tamil Nadu": "IND", "Kerala": "IND"}),
+        # a town is taken when its country is already named
+        ("Bushfires in Australia forced the evacuation of Esperance on Monday.", {"Australia": "AUS", "Esperance": "AUS"}),
+        # place adjectives name their place
+        ("Syrian and Turkish officials met near the border.", {"Syrian": "SYR", "Turkish": "TUR"}),
+        ("The European Union and the DRC signed a trade pact.", {"European Union": "EUU", "DRC": "COD"}),
+        # news-agency abbreviations and generic suffixes
+        ("Storms hit Baltimore, Md., overnight.", {"Baltimore": "USA", "Md.": "USA"}),
+    ],
+)
+def test_the_gazetteer_matcher_finds_what_the_ner_missed(geo_nlp, resolver, sentence, expected) -> None:  # type: ignore[no-untyped-def]
+    places = {p.text: p.country for p in resolver.extract(geo_nlp(sentence), [], None)}
+    for text, country in expected.items():
+        assert places.get(text) == country, (text, places)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "sentence, not_places",
+    [
+        ("Police said the fire started at noon.", {"Police"}),  # a town in Poland, and a common word
+        ("As the talks ended, ministers left.", {"As"}),
+        ("Senator Ann Kent said Kent would vote against the bill.", {"Kent"}),  # a surname used alone
+        ("Cases of West Nile virus rose in the region.", {"West Nile"}),  # a disease, not a place
+        ("Mr. Houston told reporters the deal was off.", {"Houston"}),  # after a title
+        ("The deal was announced on Sunday in a statement.", {"Sunday"}),
+    ],
+)
+def test_the_gazetteer_matcher_guards_against_people_and_words(geo_nlp, resolver, sentence, not_places) -> None:  # type: ignore[no-untyped-def]
+    places = {p.text for p in resolver.extract(geo_nlp(sentence), [], None)}
+    assert not places & not_places, places
+
+
+def test_demonyms_name_their_place(resolver: PlaceResolver) -> None:
+    assert resolver.gazetteer.country_of_demonym("Syrian") == "SYR"
+    assert resolver.gazetteer.demonym_place("European").name == "Europe"  # type: ignore[union-attr]
+
+
+def test_divisions_rank_by_their_share_of_the_country(resolver: PlaceResolver) -> None:
+    assert resolver.resolve("Md.").country == "USA"  # type: ignore[union-attr]  # not Liberia's Maryland
+    assert resolver.resolve("Victoria").country == "AUS"  # type: ignore[union-attr]  # not Hong Kong's old name
+    assert resolver.resolve("Oaxaca State").name == "Oaxaca"  # type: ignore[union-attr]
