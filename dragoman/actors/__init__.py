@@ -14,10 +14,11 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from dragoman.actors.compose import Composer, Group, group_pieces
+from dragoman.actors.compose import NON_COUNTRIES, Composer, Group, group_pieces
 from dragoman.actors.coref import DocContext, Mention, dominant_country, resolved_copy
 from dragoman.actors.lexicon import Lexicon, load_lexicon
-from dragoman.actors.pieces import dictionary_pieces, entity_pieces
+from dragoman.actors.pieces import Piece, dictionary_pieces, entity_pieces
+from dragoman.actors.roles import country_on
 from dragoman.records import Actor, split_code
 
 __all__ = ["ActorResolver", "load_lexicon"]
@@ -46,8 +47,10 @@ class ActorResolver:
         items: list[tuple[int, object]] = [(g.start, g) for g in groups] + [(t.i, t) for t in pronouns]
         items.sort(key=lambda item: item[0])
         context = DocContext(grammar)
-        context.document_country = dominant_country(
-            [p.entry.code[:3] for p in pieces if p.kind == "country" and p.entry is not None and p.entry.code])
+        named = self._named_countries(doc, pieces, published, sentence_of)
+        context.document_country = dominant_country([code for _, code in named])
+        for sentence, code in named:
+            context.sentence_countries.setdefault(sentence, []).append(code)
         actors: list[Actor] = []
         mentions: list[Mention] = []
         for index, item in items:
@@ -70,12 +73,36 @@ class ActorResolver:
         return actors
 
 
+    def _named_countries(self, doc: Doc, pieces: list[Piece], published: str | None,
+                         sentence_of: dict[int, int]) -> list[tuple[int, str]]:
+        """(sentence, country) for every country the text names: country words, national bodies,
+        places and known people (their country on the article's date)."""
+        named = []
+        for piece in pieces:
+            code = None
+            if piece.kind == "country" and piece.entry is not None:
+                code = piece.entry.code
+            elif piece.kind == "org" and piece.entry is not None:
+                code = piece.entry.code
+            elif piece.kind == "unknown" and piece.label == "GPE":
+                code = piece.country
+            elif piece.kind == "person" and piece.entry is not None and piece.entry.person is not None:
+                code = country_on(piece.entry.person.roles, published)
+            elif piece.kind == "name":
+                # "Obama" alone: the country every dictionary person of that surname shares
+                code = self.composer.surname_country(tuple(t.text for t in doc[piece.start:piece.end]), published)
+            if code and code[:3] not in NON_COUNTRIES:
+                named.append((sentence_of.get(piece.start, 0), code[:3]))
+        return named
+
+
 def _share_coordinated_sector(doc: Doc, actors: list[Actor], coordination: frozenset[str]) -> None:
     """"Hungarian and Romanian officials": the bare nationality takes the title of its partner."""
+    text = doc.text  # built anew on every access: read it once
     for left, right in itertools.pairwise(actors):
         if left.kind != "country" or left.code is None or len(left.code) != 3 or not right.code:
             continue
-        between = doc.text[left.end:right.start].strip().lower()
+        between = text[left.end:right.start].strip().lower()
         _right_country, right_sector = split_code(right.code)
         if between in coordination and right_sector and (right.rule or "").startswith("compose:country+"):
             left.code = left.code + right_sector.replace(" ", "")

@@ -3,7 +3,9 @@
 "Russian Foreign Minister Sergei Lavrov" is country + title + person: one actor spanning the phrase.
 The code comes from the strongest evidence: a person's dated role, then country/organisation + title
 sector, then country alone. Sector choice: a specific term beats a generic one ("military officials"
--> MIL); among equals the first wins; "former"/"ousted" titles become ELI.
+-> MIL); among equals the head (last) wins ("civilian refugees" -> REF); "former"/"ousted" titles
+become ELI. Titles with no country of their own take the sentence's (or article's) clear country
+(``_context_country``; the rule is documented in dragoman/data/actors/README.md).
 """
 
 from __future__ import annotations
@@ -13,9 +15,10 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from dragoman.actors.coref import DocContext, Mention
-from dragoman.actors.lexicon import Entry, Grammar, Lexicon, Person
+from dragoman.actors.lexicon import Entry, Grammar, Lexicon, Person, fuzzy_lookup
 from dragoman.actors.pieces import Piece
-from dragoman.actors.roles import country_on, role_on
+from dragoman.actors.places import is_region
+from dragoman.actors.roles import article_date, country_on, role_on
 from dragoman.records import Actor, split_code
 
 MAX_GAP = 4  # bridge words allowed between two pieces of one phrase
@@ -34,6 +37,7 @@ class Group:
     elite: bool = False
     nominal: bool = False  # "the minister": a title behind a determiner, nothing else
     extras: list[str] = field(default_factory=list)
+    located: Piece | None = None  # "rebels in Mali": the country the title sits in (its own actor too)
 
 
 def _gap_ok(doc: Doc, a: Piece, b: Piece, grammar: Grammar) -> tuple[bool, bool]:
@@ -45,7 +49,8 @@ def _gap_ok(doc: Doc, a: Piece, b: Piece, grammar: Grammar) -> tuple[bool, bool]
         if word in grammar.elite:
             elite = True
             continue
-        if word in grammar.possessive and a.kind in {"country", "org", "person"} and i == a.end:
+        if word in grammar.possessive and a.kind in {"country", "org", "person", "name", "community"} \
+                and i == a.end:
             continue
         if word in grammar.modifiers or token.text == "-":
             continue
@@ -55,24 +60,61 @@ def _gap_ok(doc: Doc, a: Piece, b: Piece, grammar: Grammar) -> tuple[bool, bool]
     return True, elite
 
 
-def _joinable(doc: Doc, group: list[Piece], b: Piece, grammar: Grammar) -> tuple[bool, bool]:
+_OF = (["of"], ["of", "the"])
+_LOCATED = frozenset({"in", "from"})
+_GAP_TAGS = frozenset({"JJ", "VBN", "HYPH", "DT"})
+
+
+def _located_gap(doc: Doc, a: Piece, b: Piece) -> bool:
+    """ "rebels in the Ivory Coast", "dissidents from military-ruled Myanmar": a located title."""
+    gap = doc[a.end:b.start]
+    if len(gap) > 1 and gap[0].tag_ in {"VBN", "VBG"} and gap[1].lower_ in _LOCATED:
+        gap = gap[1:]  # "a group based in Trinidad", "troops stationed in Mali"
+    if not len(gap) or gap[0].lower_ not in _LOCATED:
+        return False
+    return all(t.tag_ in _GAP_TAGS or t.text == "-" for t in gap[1:])
+
+
+LOCATED = "located"  # _joinable's answer for "rebels in Mali": not one phrase, but the title takes the place
+
+
+def _joinable(doc: Doc, group: list[Piece], b: Piece, grammar: Grammar) -> tuple[bool | str, bool]:
     a = group[-1]
     if b.start - a.end > MAX_GAP or doc[a.start].sent.start != doc[b.start].sent.start:
         return False, False
     gap = [t.lower_ for t in doc[a.end:b.start]]
     kinds = {p.kind for p in group}
-    if b.kind in {"country", "org"}:
-        # "the president of France": a title, then "of" and the body it belongs to
-        # "rebels in the Ivory Coast": a bare group located in a country belongs to it
-        ok = a.kind == "term" and gap in (["of"], ["of", "the"], ["in"], ["in", "the"]) \
-            and not kinds & {"country", "org", "person", "name"}
-        if ok and gap[0] == "in":
-            ok = b.kind == "country" and a.entry is not None and a.entry.form == "group"
-        return ok, False
-    if b.kind not in {"term", "name", "person"} or a.kind in {"name", "unknown"}:
+    place = b.kind == "unknown" and b.label == "GPE" and b.country is not None
+    if b.kind in {"country", "org"} or place:
+        if kinds & {"country", "org", "community"}:
+            if b.kind == "country" and a.kind == "country" and not gap and a.entry is not None \
+                    and b.entry is not None and a.entry.form == "adj" and b.entry.form == "people":
+                return True, False  # "Bosnian Serbs": the people of one country living in another
+            return False, False
+        # "the president of France", "King Hassan of Morocco": a title, then "of" and its country
+        if gap in _OF and not place and (a.kind == "term" or (kinds & {"name", "person"} and "term" in kinds)):
+            return True, False
+        # "rebels in the Ivory Coast", "a court in Guyana": a group or body located in a country
+        if a.kind == "term" and a.entry is not None and not kinds & {"person", "name"} \
+                and _located_gap(doc, a, b) and (b.kind == "country" or place):
+            if a.entry.form == "group":
+                return LOCATED, False
+            if a.entry.form == "organization" and "in" in gap[:2] and a.entry.head not in grammar.foreign_posts:
+                return LOCATED, False
         return False, False
-    if a.kind == "person" and not (b.kind == "term" and gap and gap[0] in grammar.possessive):
+    if b.kind == "community":
+        # "Iraqi Kurds", "Turkish Kurd refugees"
+        return a.kind == "country" and a.entry is not None and a.entry.form == "adj" and not gap, False
+    if b.kind not in {"term", "name", "person"} or a.kind == "unknown":
         return False, False
+    possessive_gap = bool(gap) and gap[0] in grammar.possessive
+    if a.kind in {"person", "name"}:
+        # "Zoran Djindjic's opposition coalition", "the Bush administration": a person's body
+        organization = b.kind == "term" and b.entry is not None and b.entry.form == "organization"
+        if not (b.kind == "term" and (possessive_gap or (organization and not gap))):
+            return False, False
+        if a.kind == "name" or organization:
+            return (possessive_gap and len(gap) == 1) or not gap, False
     if kinds & {"person", "name"} and b.kind in {"name", "person"}:
         return False, False
     if b.kind in {"name", "person"} and a.kind == "term" and a.entry is not None and a.entry.form != "person":
@@ -88,11 +130,15 @@ def group_pieces(doc: Doc, pieces: list[Piece], grammar: Grammar) -> list[Group]
     for piece in pieces:
         if current:
             ok, gap_elite = _joinable(doc, current, piece, grammar)
-            if ok:
+            if ok == LOCATED:
+                groups.append(_finish(doc, current, elite, grammar))
+                groups[-1].located = piece
+            elif ok:
                 current.append(piece)
                 elite = elite or gap_elite
                 continue
-            groups.append(_finish(doc, current, elite, grammar))
+            else:
+                groups.append(_finish(doc, current, elite, grammar))
         current, elite = [piece], False
     if current:
         groups.append(_finish(doc, current, elite, grammar))
@@ -103,7 +149,9 @@ def _finish(doc: Doc, pieces: list[Piece], elite: bool, grammar: Grammar) -> Gro
     start = pieces[0].start
     # "former President X", "ex-president": an elite word just before the phrase
     i = start - 1
-    while i >= 0 and i >= start - 2 and (doc[i].lower_ in grammar.elite or doc[i].text == "-"):
+    # "former Socialist prime minister": an adjective may stand between
+    while i >= 0 and i >= start - 3 and (doc[i].lower_ in grammar.elite or doc[i].text == "-"
+                                         or doc[i].tag_ == "JJ" or doc[i].lower_ in grammar.modifiers):
         if doc[i].lower_ in grammar.elite:
             elite = True
             start = i
@@ -119,9 +167,11 @@ def _finish(doc: Doc, pieces: list[Piece], elite: bool, grammar: Grammar) -> Gro
 
 
 def _sector(terms: list[Entry]) -> str | None:
+    """A specific term beats a generic one; among equals the head (the last one) decides
+    ("civilian refugees": REF, "military officials": MIL)."""
     with_sector = [t for t in terms if t.sector]
     specific = [t for t in with_sector if not t.generic]
-    chosen = (specific or with_sector or [None])[0]
+    chosen = (specific or with_sector or [None])[-1]
     return chosen.sector if chosen else None
 
 
@@ -170,20 +220,50 @@ class Composer:
             words = tuple(t.text for t in span if not t.is_punct and t.lower_ not in {"the", "a", "an"})
             if not piece.country and words and all(w[:1].isupper() for w in words):
                 # "Lavrov" tagged ORG after "Sergei Lavrov": a surname, not a body
-                resolved = self._surname(words, context, published, sector, made, words)
+                resolved = self._surname(words, context, published, sector, made, words, heads)
                 if resolved is not None:
                     return resolved
             kind = {"GPE": "place", "NORP": "group", "ORG": "organization", "FAC": "place"}.get(piece.label, "group")
-            rule = "gazetteer:place" if piece.label == "GPE" and piece.country else (
-                "compose:organization-country" if piece.country else "unresolved")
-            return made(piece.country, kind, rule, span.text)
+            if piece.label == "GPE" and piece.country:
+                # a city that acts or is acted on ("Algiers was shelled") stands for its people;
+                # after "in"/"from" it only locates something, and US states are regions, not cities
+                city = not self._locative(doc, group.start) and not is_region(span.text)
+                return made(piece.country + ("CVL" if city else ""), kind, "gazetteer:place", span.text)
+            rule = "compose:organization-country" if piece.country else "unresolved"
+            code = piece.country
+            if code and len(code) == 3 and code not in NON_COUNTRIES and piece.sector:
+                code += piece.sector
+            return made(code, kind, rule, span.text, sector_only=piece.sector)
 
         if group.nominal:
             return self._nominal(doc, group, terms, context, sentence, base, sector)
 
-        country_code, country_rule = self._country(doc, countries, orgs, terms)
+        country_code, country_rule = self._country(doc, countries, orgs, terms, unknown)
+        if country_code is None and group.located is not None and terms:
+            located = group.located
+            country_code = (located.entry.code or "")[:3] if located.entry is not None else located.country
+            country_rule = "located"
         person_words = tuple(t.text for p in group.pieces if p.kind in {"person", "name"}
                              for t in doc[p.start:p.end])
+        communities = [p for p in group.pieces if p.kind == "community"]
+        last_person = max((i for i, p in enumerate(group.pieces) if p.kind in {"person", "name"}), default=None)
+        tail = [p.entry for p in group.pieces[(last_person or 0) + 1:] if p.kind == "term" and p.entry] \
+            if last_person is not None else []
+
+        if tail:
+            # "Zoran Djindjic's opposition coalition", "the Bush administration": a body of the person's country
+            words = tuple(t.text for p in group.pieces if p.kind in {"person", "name"} for t in doc[p.start:p.end])
+            owner = country_code or (
+                country_on(persons[0].roles, published) if persons else self._name_country(words, context, published)
+            ) or self._context_country(doc, group, context, sentence)
+            owned_sector = _sector(tail)
+            kind = tail[-1].form or "group"
+            if owner and owner not in NON_COUNTRIES:
+                return made(_join(owner, owned_sector), kind, "compose:person+title", None)
+            return made(None, kind, "compose:sector-only", None, sector_only=owned_sector)
+
+        if communities and not persons and not names and not orgs:
+            return self._community(doc, group, communities[0], countries, terms, sector, context, sentence, made)
 
         if persons:
             person = persons[0]
@@ -192,22 +272,26 @@ class Composer:
         if names:
             words = tuple(t.text for t in doc[names[0].start:names[0].end])
             if not country_code:
-                resolved = self._surname(words, context, published, sector, made, person_words)
+                resolved = self._surname(words, context, published, sector, made, person_words, heads)
                 if resolved is not None:
                     return resolved
             name = doc[names[0].start:names[0].end].text
             if country_code:
                 return made(_join(country_code, sector), "person", f"compose:{country_rule}+name", name,
                             name_words=person_words)
-            dominant = context.document_country if sector else None
-            if dominant:
-                return made(_join(dominant, sector), "person", "compose:title+name+context", name,
+            near = self._context_country(doc, group, context, sentence) if sector else None
+            if near:
+                return made(_join(near, sector), "person", "compose:title+name+context", name,
                             name_words=person_words)
             return made(None, "person", "unresolved" if not sector else "compose:title-only", name,
                         sector_only=sector, name_words=person_words)
 
         if country_code:
             kind = self._kind(countries, orgs, terms)
+            if not terms and len(countries) > 1 and countries[-1].entry is not None \
+                    and countries[-1].entry.form == "people":
+                # "Bosnian Serbs": civilians of the first country
+                return made(country_code + "CVL", "group", "compose:country+people", None)
             if not terms and countries and countries[0].entry is not None:
                 entry = countries[0].entry
                 if entry.form in {"capital", "seat"} and self._locative(doc, group.start):
@@ -217,7 +301,8 @@ class Composer:
                 if entry.form == "people":
                     # "Palestinians": the people of a country are its civilians
                     return made(entry.code + "CVL", "group", "dictionary:people", entry.name)
-                rule = {"seat": "dictionary:seat", "place": "dictionary:place"}.get(entry.form or "", "dictionary:country")
+                rule = {"seat": "dictionary:seat", "place": "dictionary:place"}.get(entry.form or "",
+                                                                                   "dictionary:country")
                 return made(entry.code, kind, rule, entry.name)
             if not terms and orgs:
                 return made(orgs[0].code, "organization", "dictionary:organization", orgs[0].name)
@@ -228,28 +313,108 @@ class Composer:
 
         if terms:
             kind = terms[-1].form or "group"
+            near = self._context_country(doc, group, context, sentence) if sector else None
+            if near:
+                return made(_join(near, sector), kind, "compose:title+context", None)
             return made(None, kind, "compose:sector-only", None, sector_only=sector)
         return None
 
+    def _context_country(self, doc: Doc, group: Group, context: DocContext, sentence: int,
+                         exclude: frozenset[str] = frozenset()) -> str | None:
+        """The country a bare title belongs to: the sentence's clear country, else the article's.
+
+        "foreign troops", "international monitors": an outsider word before the phrase blocks it.
+        """
+        before = {t.lower_ for t in doc[max(group.start - 2, 0):group.start]}
+        inside = {t.lower_ for t in doc[group.start:group.end]}
+        if (before | inside) & self.grammar.outsiders:
+            return None
+        return context.country_near(sentence, exclude)
+
+    def _community(self, doc: Doc, group: Group, piece: Piece, countries: list[Piece], terms: list[Entry],
+                   sector: str | None, context: DocContext, sentence: int, made) -> Mention:  # type: ignore[no-untyped-def]
+        """ "Iraqi Kurds", "Hutu rebels", "ethnic Albanians", "Sunnis": a community's country.
+
+        A nationality in the phrase decides; "ethnic X" lives where the sentence is (else in X's
+        country); a community with one home country belongs to it; a community spread over several
+        countries takes the sentence's (or the article's) clear country, else stays without one.
+        """
+        entry = piece.entry
+        home = entry.code if entry is not None else None
+        chosen_sector = sector or "CVL"
+        if chosen_sector == "GOV" and terms and terms[-1].head in self.grammar.community_elite:
+            chosen_sector = "ELI"  # "Yoruba leaders": a community's leaders are not a government
+        kind = (terms[-1].form or "group") if terms else "group"
+        if countries and countries[0].entry is not None and countries[0].entry.code:
+            country, rule = countries[0].entry.code[:3], "compose:country+community"
+        elif entry is not None and entry.form == "ethnic":
+            near = self._context_country(doc, group, context, sentence, frozenset({home or ""}))
+            country, rule = near or home, "compose:ethnic+context" if near else "compose:ethnic"
+        elif home:
+            country, rule = home, "dictionary:community"
+        else:
+            country, rule = self._context_country(doc, group, context, sentence), "compose:community+context"
+        if not country:
+            return made(None, kind, "compose:community-only", None, sector_only=chosen_sector)
+        return made(_join(country, chosen_sector), kind, rule, None)
+
+    def _name_country(self, words: tuple[str, ...], context: DocContext, published: str | None) -> str | None:
+        """The country of a partial name: an earlier person so called, else every dictionary person so called."""
+        earlier = context.by_name(words)
+        if earlier is not None:
+            return earlier.actor.country
+        return self.surname_country(words, published)
+
+    def surname_country(self, words: tuple[str, ...], published: str | None) -> str | None:
+        """The one country of every dictionary person a partial name may mean, else None."""
+        countries = {country_on(p.roles, published) for p in self._people_named(words, published, frozenset(), False)}
+        return countries.pop() if len(countries) == 1 else None
+
+    def _people_named(self, words: tuple[str, ...], published: str | None, heads: frozenset[str],
+                      fuzzy: bool) -> list[Person]:
+        """Dictionary people a partial name may mean, narrowed by the date and by the title in the text."""
+        key = " ".join(words)
+        names = self.lexicon.surnames.get(key)
+        if not names and any(w.islower() for w in words):
+            names = self.lexicon.folded_people.get(key.lower())  # "President obama"
+        if not names and fuzzy and len(words) == 1:
+            surname = fuzzy_lookup(self.lexicon, words[0], "surname")
+            names = self.lexicon.surnames.get(surname) if surname else None
+        people = [self.lexicon.people[n] for n in sorted(names or ()) if n in self.lexicon.people]
+        if len(people) > 1 and heads:
+            # "King Hussein", "President Kim": the ones who held an office with that title
+            titled = [p for p in people if any(r.title and r.title.split()[-1].lower() in heads for r in p.roles)]
+            people = titled or people
+        if len(people) > 1 and article_date(published):
+            active = [p for p in people if role_on(p.roles, published) is not None]
+            people = active or people
+        return people
+
     def _surname(self, words: tuple[str, ...], context: DocContext, published: str | None,
-                 sector: str | None, made, person_words: tuple[str, ...]) -> Mention | None:  # type: ignore[no-untyped-def]
+                 sector: str | None, made, person_words: tuple[str, ...],  # type: ignore[no-untyped-def]
+                 heads: frozenset[str] = frozenset()) -> Mention | None:
         """A partial name: an earlier person of the document, else the one dictionary person so called."""
         earlier = context.by_name(words)
         if earlier is not None:
             return made(earlier.actor.code, "person", "coref:surname", earlier.actor.name,
                         sector_only=earlier.actor.sector, extra_heads=earlier.heads,
                         gender=earlier.gender, name_words=person_words)
-        if len(words) == 1:
-            known = self.lexicon.surnames.get(words[0], set())
-            if len(known) == 1:
-                person = self.lexicon.people[next(iter(known))]
-                mention = self._person(person, published, None, sector, made, person_words)
-                mention.actor.rule = (mention.actor.rule or "").replace("dictionary:", "dictionary:surname:")
-                return mention
+        people = self._people_named(words, published, heads, fuzzy=sector is not None)
+        if len(people) == 1:
+            mention = self._person(people[0], published, None, sector, made, person_words)
+            mention.actor.rule = (mention.actor.rule or "").replace("dictionary:", "dictionary:surname:")
+            return mention
+        countries = {country_on(p.roles, published) for p in people}
+        if len(countries) == 1 and people:
+            # "President Bush": two people, one country
+            country = countries.pop()
+            if country and country not in NON_COUNTRIES:
+                return made(_join(country, sector), "person", "dictionary:surname:country", " ".join(words),
+                            name_words=person_words)
         return None
 
     def _country(self, doc: Doc, countries: list[Piece], orgs: list[Entry],
-                 terms: list[Entry]) -> tuple[str | None, str]:
+                 terms: list[Entry], unknown: list[Piece]) -> tuple[str | None, str]:
         if orgs:
             return orgs[0].code, "organization"
         if countries and countries[0].entry is not None:
@@ -257,6 +422,9 @@ class Composer:
             if entry.form == "seat" and not terms:
                 return entry.code, "seat"
             return (entry.code or "")[:3] or None, "country"
+        place = next((p.country for p in unknown if p.label == "GPE" and p.country), None)
+        if place and terms:
+            return place[:3], "place"  # "militias in Tripoli"
         return None, ""
 
     def _kind(self, countries: list[Piece], orgs: list[Entry], terms: list[Entry]) -> str:
@@ -275,7 +443,8 @@ class Composer:
 
     def _locative(self, doc: Doc, start: int) -> bool:
         i = start - 1
-        if i >= 0 and doc[i].lower_ == "the":
+        # "in the", "in central Baghdad", "in the capital Baghdad"
+        while i >= 0 and i >= start - 3 and (doc[i].lower_ == "the" or doc[i].tag_ == "JJ"):
             i -= 1
         return i >= 0 and doc[i].lower_ in self.grammar.locative
 
@@ -283,6 +452,10 @@ class Composer:
                 sector: str | None, made, name_words: tuple[str, ...]) -> Mention:  # type: ignore[no-untyped-def]
         role = role_on(person.roles, published)
         titles = frozenset(r.title.split()[-1].lower() for r in person.roles if r.title)
+        if role is not None and sector == "ELI" and role.country not in NON_COUNTRIES:
+            # "ousted President X": the text says the office is over, whatever the dictionary's dates
+            return made(_join(role.country or "", "ELI"), "person", "dictionary:person+former", person.name,
+                        extra_heads=titles, gender=person.gender, name_words=name_words)
         if role is not None:
             return made(role.code, "person", "dictionary:person:role", person.name, extra_heads=titles,
                         gender=person.gender, name_words=name_words)
@@ -302,13 +475,16 @@ class Composer:
         if earlier is not None:
             actor = Actor(**base, name=earlier.actor.name, code=earlier.actor.code, country=earlier.actor.country,
                           sector=earlier.actor.sector, kind="nominal", rule="coref:nominal")
-            mention = Mention(actor, earlier.kind, sentence, doc[group.start:group.end].root.dep_ in {"nsubj", "nsubjpass"},
+            subject = doc[group.start:group.end].root.dep_ in {"nsubj", "nsubjpass"}
+            mention = Mention(actor, earlier.kind, sentence, subject,
                               earlier.heads, earlier.gender)
             context.add(mention)
             return mention
-        # nothing earlier fits: keep the phrase, sector only, never a guessed country
-        actor = Actor(**base, name=base["text"], code=None, country=None, sector=sector, kind=kind,
-                      rule="compose:sector-only")
+        # nothing earlier fits: the sentence's (or article's) clear country, else sector only
+        near = self._context_country(doc, group, context, sentence) if sector else None
+        code = _join(near, sector) if near else None
+        actor = Actor(**base, name=base["text"], code=code, country=near, sector=sector, kind=kind,
+                      rule="compose:title+context" if near else "compose:sector-only")
         mention = Mention(actor, kind, sentence, False, frozenset({head_term.head or ""}))
         context.add(mention)
         return mention

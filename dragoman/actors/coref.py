@@ -41,6 +41,16 @@ class DocContext:
     mentions: list[Mention] = field(default_factory=list)
     names: dict[str, list[Mention]] = field(default_factory=dict)  # name word -> people so named
     document_country: str | None = None  # the country the whole article is about, when clear
+    sentence_countries: dict[int, list[str]] = field(default_factory=dict)  # countries named per sentence
+
+    def country_near(self, sentence: int, exclude: frozenset[str] = frozenset()) -> str | None:
+        """The sentence's clear country (see ``dominant_country``); the article's when the sentence names none."""
+        codes = [c for c in self.sentence_countries.get(sentence, ()) if c not in exclude]
+        if codes:
+            return dominant_country(codes)
+        if self.document_country in exclude:
+            return None
+        return self.document_country
 
     def add(self, mention: Mention, name_words: tuple[str, ...] = ()) -> None:
         """Remember a mention, and its name words for later surname lookups."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -26,16 +27,22 @@ from dragoman.errors import DataError
 log = logging.getLogger(__name__)
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "actors"
-BUILTIN_FILES = ("countries.yaml", "sectors.yaml", "grammar.yaml", "organizations.yaml")
+BUILTIN_FILES = ("countries.yaml", "sectors.yaml", "grammar.yaml", "communities.yaml", "organizations.yaml")
 PEOPLE_DIR = DATA_DIR / "people"
 SECTORS = frozenset(
-    ["GOV", "MIL", "LEG", "JUD", "COP", "SPY", "REB", "OPP", "PTY", "BUS", "MED", "EDU", "REL", "CVL", "REF", "LAB", "AGR", "CRM", "HLH", "ELI", "IGO", "NGO", "UAF"]
+    ["GOV", "MIL", "LEG", "JUD", "COP", "SPY", "REB", "OPP", "PTY", "BUS", "MED", "EDU",
+     "REL", "CVL", "REF", "LAB", "AGR", "CRM", "HLH", "ELI", "IGO", "NGO", "UAF"]
 )
 TERM_KINDS = ("person", "group", "organization")
-COUNTRY_KEYS = frozenset({"names", "adj", "people", "cap", "seats", "places"})
+COUNTRY_KEYS = frozenset({"names", "adj", "people", "cap", "seats", "places", "name_order"})
 GRAMMAR_KEYS = frozenset(
-    {"modifiers", "elite", "locative", "possessive", "nominal", "pronouns", "name_particles", "coordination"}
+    {"modifiers", "elite", "locative", "possessive", "nominal", "pronouns", "name_particles", "coordination",
+     "ethnic", "stance_prefixes", "stance_suffixes", "outsiders", "common_words", "foreign_posts",
+     "community_elite"}
 )
+PERSON_KEYS = frozenset({"name", "aliases", "nicknames", "surname", "roles", "gender", "note", "notes", "wikidata"})
+FOLDED_FORMS = frozenset({"name", "adj", "people"})  # country forms also found in odd case ("tunisian")
+MIN_FUZZY = 6  # shortest word matched with one spelling slip
 _CODE = re.compile(r"^[A-Z]{3}([A-Z]{3})*$")
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 
@@ -45,13 +52,15 @@ class Person:
     name: str
     roles: tuple[Role, ...]
     gender: str | None = None
+    surname: str | None = None  # what a lone mention uses, when not the last word ("Xi", "Suu Kyi")
 
 
 @dataclass(frozen=True)
 class Entry:
     """What a dictionary phrase means.
 
-    kind: country (form name|adj|people|capital|seat|place), org, person or term.
+    kind: country (form name|adj|people|capital|seat|place), org, person, community or term.
+    A community ("Kurds", "Yoruba") carries its home country as code, or None when it has several.
     """
 
     kind: str
@@ -73,6 +82,13 @@ class Grammar:
     nominal: frozenset[str] = frozenset()
     name_particles: frozenset[str] = frozenset()
     coordination: frozenset[str] = frozenset()
+    ethnic: frozenset[str] = frozenset()
+    stance_prefixes: frozenset[str] = frozenset()
+    stance_suffixes: frozenset[str] = frozenset()
+    outsiders: frozenset[str] = frozenset()
+    common_words: frozenset[str] = frozenset()
+    foreign_posts: frozenset[str] = frozenset()
+    community_elite: frozenset[str] = frozenset()
     pronouns: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
@@ -85,6 +101,11 @@ class Lexicon:
     grammar: Grammar = field(default_factory=Grammar)
     surnames: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     people: dict[str, Person] = field(default_factory=dict)
+    folded_people: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # lower-case name/surname
+    folded_countries: dict[str, Entry] = field(default_factory=dict)  # lower-case country word -> entry
+    fuzzy: dict[str, set[tuple[str, str]]] = field(default_factory=lambda: defaultdict(set))  # deletion index
+    fuzzy_entries: dict[str, Entry] = field(default_factory=dict)
+    family_first: frozenset[str] = frozenset()  # countries whose names put the family name first
     files: tuple[str, ...] = ()
 
     @property
@@ -119,13 +140,17 @@ class _Builder:
         self.lexicon = Lexicon()
         self.grammar_lists: dict[str, set[str]] = defaultdict(set)
         self.pronouns: dict[str, dict[str, str]] = {}
+        self.single_country_words: dict[str, Entry] = {}
+        self.person_phrases: dict[str, list[str]] = {}
+        self.explicit_surnames: dict[str, str] = {}
+        self.family_first: set[str] = set()
 
     # proper names -------------------------------------------------------------------------
     def add_proper(self, phrase: str, entry: Entry) -> None:
         tokens = phrase_tokens(phrase)
         self.lexicon.proper.add(tokens, entry)
-        if entry.kind == "person" and len(tokens) > 1:
-            self.lexicon.surnames[tokens[-1]].add(entry.name)
+        if entry.kind == "country" and len(tokens) == 1 and entry.form in FOLDED_FORMS | {"capital"}:
+            self.single_country_words[tokens[0]] = entry
 
     def add_pycountry(self) -> None:
         for country in pycountry.countries:
@@ -143,6 +168,13 @@ class _Builder:
             if not isinstance(spec, dict) or not set(spec) <= COUNTRY_KEYS:
                 raise _fail(path, where, f"expected a mapping with keys among {sorted(COUNTRY_KEYS)}")
             canonical = _canonical_country(code, spec)
+            order = spec.get("name_order")
+            if order not in (None, "family-first", "given-first"):
+                raise _fail(path, f"{where}.name_order", "expected family-first or given-first")
+            if order == "family-first":
+                self.family_first.add(code)
+            else:
+                self.family_first.discard(code)
             for form, key in (("name", "names"), ("adj", "adj"), ("people", "people"),
                               ("capital", "cap"), ("place", "places")):
                 for phrase in _strings(path, f"{where}.{key}", spec.get(key)):
@@ -211,7 +243,7 @@ class _Builder:
                 raise _fail(path, where, "needs roles (a person) or code (an organisation)")
 
     def add_person(self, path: Path, where: str, item: dict) -> None:
-        unknown = set(item) - {"name", "aliases", "roles", "gender", "note", "notes", "wikidata"}
+        unknown = set(item) - PERSON_KEYS
         if unknown:
             raise _fail(path, where, f"unknown keys {sorted(unknown)}")
         raw_roles = item["roles"]
@@ -234,11 +266,22 @@ class _Builder:
         gender = item.get("gender")
         if gender not in (None, "m", "f"):
             raise _fail(path, where, f"gender must be m or f, got {gender!r}")
-        person = Person(item["name"].strip(), tuple(roles), gender)
+        surname = item.get("surname")
+        if surname is not None and (not isinstance(surname, str) or not surname.strip()):
+            raise _fail(path, where, f"surname must be a non-empty string, got {surname!r}")
+        person = Person(item["name"].strip(), tuple(roles), gender, surname.strip() if surname else None)
         self.lexicon.people[person.name] = person
         entry = Entry("person", person.name, person=person)
-        for phrase in [person.name, *_strings(path, where, item.get("aliases"))]:
+        phrases = [person.name, *_strings(path, where, item.get("aliases"))]
+        # "Francois Hollande" is how ASCII copy writes "François Hollande"
+        phrases += [folded for folded in map(ascii_fold, phrases) if folded not in phrases]
+        self.person_phrases[person.name] = phrases
+        for phrase in phrases:
             self.add_proper(phrase, entry)
+        for nickname in _strings(path, where, item.get("nicknames")):
+            if len(phrase_tokens(nickname)) != 1:
+                raise _fail(path, where, f"nickname {nickname!r} must be one word (full names go in aliases)")
+            self.add_proper(nickname, entry)
 
     # dispatch -----------------------------------------------------------------------------
     def add_file(self, path: Path) -> None:
@@ -252,6 +295,8 @@ class _Builder:
             self.add_entries(path, data)
         elif isinstance(data, dict) and "sectors" in data:
             self.add_sectors(path, data)
+        elif isinstance(data, dict) and "communities" in data:
+            self.add_communities(path, data)
         elif isinstance(data, dict) and set(data) <= GRAMMAR_KEYS:
             self.add_grammar(path, data)
         elif isinstance(data, dict):
@@ -259,14 +304,94 @@ class _Builder:
         else:
             raise DataError(f"{path}: an actor dictionary is a list of entries or a mapping")
 
+    # communities ------------------------------------------------------------------------
+    def add_communities(self, path: Path, data: dict) -> None:
+        spec = data.get("communities")
+        if not isinstance(spec, dict) or not set(spec) <= {"home", "shared"}:
+            raise _fail(path, "communities", "expected a mapping with keys home and/or shared")
+        home = spec.get("home") or {}
+        if not isinstance(home, dict):
+            raise _fail(path, "communities.home", "expected a mapping of ISO alpha-3 code -> [names]")
+        for code, names in home.items():
+            if not isinstance(code, str) or not _ISO3.match(code):
+                raise _fail(path, f"communities.home.{code}", "keys must be ISO-3166 alpha-3 codes")
+            for name in _strings(path, f"communities.home.{code}", names):
+                self.add_proper(name, Entry("community", name, code, form="community"))
+        for name in _strings(path, "communities.shared", spec.get("shared")):
+            self.add_proper(name, Entry("community", name, None, form="community"))
+
     def finish(self, files: Sequence[Path]) -> Lexicon:
         lists = self.grammar_lists
-        self.lexicon.grammar = Grammar(
+        lexicon = self.lexicon
+        lexicon.grammar = Grammar(
             **{key: frozenset(lists.get(key, ())) for key in GRAMMAR_KEYS - {"pronouns"}},
             pronouns=dict(self.pronouns),
         )
-        self.lexicon.files = tuple(str(p) for p in files)
-        return self.lexicon
+        lexicon.family_first = frozenset(self.family_first)
+        self._index_surnames()
+        common = lexicon.grammar.common_words
+        for word, entry in self.single_country_words.items():
+            if entry.form in FOLDED_FORMS and len(word) >= 4 and word.lower() not in common:
+                lexicon.folded_countries[word.lower()] = entry
+            if len(word) >= MIN_FUZZY and word.isalpha():
+                self._index_fuzzy(word, "country", entry)
+        lexicon.files = tuple(str(p) for p in files)
+        return lexicon
+
+    def _index_surnames(self) -> None:
+        lexicon = self.lexicon
+        for name, phrases in self.person_phrases.items():
+            person = lexicon.people.get(name)
+            if person is None:
+                continue
+            country = person.roles[0].country if person.roles else None
+            for phrase in phrases:
+                tokens = phrase_tokens(phrase)
+                lexicon.folded_people[" ".join(tokens).lower()].add(name)
+                if len(tokens) < 2:
+                    continue
+                if person.surname:
+                    surname = person.surname
+                elif country in lexicon.family_first:
+                    surname = tokens[0]  # "Xi Jinping" is "Xi"
+                else:
+                    surname = tokens[-1]
+                for form in {surname, ascii_fold(surname)}:
+                    form = " ".join(phrase_tokens(form))
+                    lexicon.surnames[form].add(name)
+                    lexicon.folded_people[form.lower()].add(name)
+                if len(surname) >= MIN_FUZZY + 1 and surname.isalpha():
+                    self._index_fuzzy(surname, "surname", surname)
+
+    def _index_fuzzy(self, word: str, kind: str, value: Any) -> None:
+        key = f"{kind}:{word}"
+        self.lexicon.fuzzy_entries[key] = value
+        for variant in deletions(word.lower()):
+            self.lexicon.fuzzy[variant].add((kind, key))
+
+
+def ascii_fold(text: str) -> str:
+    """Text without diacritics ("François" -> "Francois")."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def deletions(word: str) -> set[str]:
+    """The word and every form of it with one letter left out (a symmetric-delete spelling index)."""
+    return {word, *(word[:i] + word[i + 1:] for i in range(len(word)))}
+
+
+def fuzzy_lookup(lexicon: Lexicon, word: str, kind: str) -> Any | None:
+    """The one dictionary word of ``kind`` within one slip of ``word`` (a letter missing, extra,
+    changed or two letters swapped); None when there is none or more than one."""
+    if len(word) < MIN_FUZZY or not word.isalpha():
+        return None
+    # slips at the first letter are rare, and allowing them pairs unrelated names ("Allawi", "Malawi")
+    found = {key for variant in deletions(word.lower()) for k, key in lexicon.fuzzy.get(variant, ())
+             if k == kind and key.split(":", 1)[1][:1].lower() == word[:1].lower()}
+    if len(found) != 1:
+        return None
+    return lexicon.fuzzy_entries[next(iter(found))]
 
 
 def _canonical_country(code: str, spec: dict) -> str:

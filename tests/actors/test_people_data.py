@@ -19,8 +19,8 @@ import yaml
 PEOPLE_DIR = Path(__file__).resolve().parents[2] / "dragoman" / "data" / "actors" / "people"
 CODE_RE = re.compile(r"^[A-Z]{3}(?:[A-Z]{3})*$")
 PARTIAL_DATE_RE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
-# gender/note(s)/wikidata are optional keys the actor lexicon also accepts.
-PERSON_KEYS = {"name", "aliases", "roles", "gender", "note", "notes", "wikidata"}
+# gender/surname/nicknames/note(s)/wikidata are optional keys the actor lexicon also accepts.
+PERSON_KEYS = {"name", "aliases", "nicknames", "surname", "roles", "gender", "note", "notes", "wikidata"}
 ROLE_KEYS = {"code", "title", "start", "end"}
 # First parts that are not ISO 3166 alpha-3 country codes (documented in README.md).
 NON_ISO_PREFIXES = {"IGO", "XKX"}
@@ -119,6 +119,25 @@ def test_aliases_are_full_names_not_nicknames() -> None:
     for fname, person in PEOPLE:
         for alias in person.get("aliases", []):
             assert len(re.split(r"[\s-]+", alias.strip())) >= 2, (fname, person["name"], alias)
+
+
+def test_nicknames_are_one_word_and_surnames_are_strings() -> None:
+    for fname, person in PEOPLE:
+        for nickname in person.get("nicknames", []):
+            assert isinstance(nickname, str) and len(nickname.split()) == 1, (fname, person["name"], nickname)
+        surname = person.get("surname")
+        assert surname is None or (isinstance(surname, str) and surname.strip()), (fname, person["name"])
+        assert person.get("gender") in (None, "m", "f"), (fname, person["name"])
+
+
+@pytest.mark.parametrize(
+    "name, gender",
+    [("Angela Merkel", "f"), ("Theresa May", "f"), ("Xi Jinping", "m"), ("Jacinda Ardern", "f"),
+     ("Vladimir Putin", "m"), ("Margaret Thatcher", "f"), ("Ellen Johnson Sirleaf", "f")],
+)
+def test_gender_of_well_known_leaders(name: str, gender: str) -> None:
+    person = next(p for _, p in PEOPLE if p["name"] == name)
+    assert person.get("gender") == gender
 
 
 def test_names_use_ascii_apostrophes() -> None:
