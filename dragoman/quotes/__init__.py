@@ -10,10 +10,13 @@ How a quote's content is represented:
   without the attribution, joined by one space. A quote running over several paragraphs is one
   Quote from its first to its last paragraph; its ``text`` joins the paragraphs with a blank line.
 - ``kind`` is ``direct`` when the content is a quotation, ``mixed`` when a reported clause holds a
-  quoted fragment (``Zakharova said the talks were "going nowhere"``) and ``indirect`` otherwise.
+  quoted fragment (``Zakharova said the talks were "going nowhere"``, ``X called the plan "a
+  disaster"``, ``In cases of X, she said, "the ..."``) and ``indirect`` otherwise.
+- Only the outermost attribution is kept, as the guidelines annotate it: in ``Officials dismissed
+  his claim that ...`` the claim is part of what was dismissed.
 - ``rule`` names how the speaker was found: ``same-sentence:nsubj``, ``same-sentence:parataxis``,
   ``quoted-as-saying``, ``according-to``, ``infinitive``, ``naming``, ``object``,
-  ``prepositional``, ``nominal``, ``record``, ``in-record``, ``colon-intro``,
+  ``prepositional``, ``topic``, ``clause``, ``nominal``, ``record``, ``in-record``, ``colon-intro``,
   ``adjacent-sentence``, ``floating:previous-speaker``; ``None`` when no speaker was found.
 """
 

@@ -16,6 +16,9 @@ Each rule reads the parse spaCy already made (no re-parsing) and yields a ``Cue`
 - ``record``                "a new poll shows Y ahead" (the record is the source)
 - ``in-record``             "In a new poll, Y leads by ten points"
 - ``evidential``            "Y appears close to a deal" (content without a source)
+- ``topic``                 "X lied about his record" (any verb but a stop verb; ``topic_prepositions``)
+- ``clause``                "X implied that ...": any other verb with a subject and a full clause
+                            after it, unless ``clause_stop_verbs`` lists it
 """
 
 from __future__ import annotations
@@ -32,6 +35,10 @@ from dragoman.quotes.lexicon import CueLexicon
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _RELATIVE_TAGS = ("WDT", "WP", "WP$")
+# Subjects that name no one: "it" and "there" of passives and clefts, a relative or demonstrative.
+_EMPTY_SUBJECTS = ("it", "there", "this", "that", "which")
+# Prepositions that tell where, when or with whom something was said, not what.
+_SETTING_WORDS = ("in", "at", "during", "after", "before", "with", "via", "through", "since", "amid", "while")
 _SPEAKER_STOP_DEPS = {"relcl", "appos", "acl", "punct", "cc", "conj", "advcl", "parataxis", "case"}
 _EDGE_PUNCT = {",", ";", ":", "—", "–", "-", "(", ")", '"', "“", "”", "‘", "’", "'", "''", "``"}
 
@@ -133,6 +140,19 @@ def _quoting_source(verb: Token, lexicon: CueLexicon) -> Optional[Token]:
     return None
 
 
+def _clause_indices(head: Token) -> list[int]:
+    """The reported clause without the asides the author tacks on after a comma (", which ...",
+    ", one that ..."): when in doubt the guidelines leave them out."""
+    skip: set[int] = set()
+    for token in head.subtree:
+        if token.i == head.i or token.i in skip or token.dep_ not in ("relcl", "appos", "acl"):
+            continue
+        before = token.left_edge.i - 1
+        if before > token.head.i and token.doc[before].text in (",", "—", "–", ";"):
+            skip.update(t.i for t in token.subtree)
+    return [t.i for t in head.subtree if t.i not in skip]
+
+
 def _subtree_indices(token: Token, exclude: Optional[Token] = None) -> list[int]:
     skip = {t.i for t in exclude.subtree} if exclude is not None else set()
     return [t.i for t in token.subtree if t.i not in skip]
@@ -179,10 +199,14 @@ def _verb_cues(doc: Doc, token: Token, lexicon: CueLexicon) -> Iterator[Cue]:
     subject = quoting if quoting is not None else subject_of(token)
     rule = "quoted-as-saying" if quoting is not None else "same-sentence:nsubj"
     if lemma in lexicon.clause_verbs:
+        # A parse run over a paragraph break can hang the last sentence of the paragraph before
+        # on the verb too; _cue keeps none of it, so the next clause is the content.
         for child in token.children:
             if child.dep_ == "ccomp" and (lemma in lexicon.speech_verbs or _has_clause_subject(child)):
-                yield from _opt(_cue(doc, [token], lemma, _subtree_indices(child), subject, rule))
-                return
+                cue = _cue(doc, [token], lemma, _clause_indices(child), subject, rule)
+                if cue is not None:
+                    yield cue
+                    return
         # "The talks failed, he said." — the reported clause heads the sentence.
         if (lemma in lexicon.speech_verbs and token.dep_ in ("ccomp", "parataxis")
                 and token.head.i < token.i and token.head.pos_ in ("VERB", "AUX")
@@ -190,6 +214,15 @@ def _verb_cues(doc: Doc, token: Token, lexicon: CueLexicon) -> Iterator[Cue]:
             content = [i for i in _subtree_indices(token.head, exclude=token) if i < token.left_edge.i]
             if content and doc[content[-1]].text in (",", "”", '"', "''"):
                 yield from _opt(_cue(doc, [token], lemma, content, subject, "same-sentence:parataxis"))
+                return
+    if (lemma not in lexicon.clause_verbs and lemma not in lexicon.clause_stop_verbs and token.pos_ == "VERB"
+            and token.is_alpha
+            and subject is not None and subject.lower_ not in _EMPTY_SUBJECTS):
+        # Any verb of a speaker with a full clause after it reports that clause ("X implied that
+        # ...", "X speculated he might ..."); verbs that only cause or allow things are stopped.
+        for child in token.rights:
+            if child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX") and _has_clause_subject(child):
+                yield from _opt(_cue(doc, [token], lemma, _subtree_indices(child), subject, "clause"))
                 return
     if lemma in lexicon.evidential_verbs and subject is not None:
         # "The speaker appears closer to an endorsement": how things seem, with no source named.
@@ -246,10 +279,41 @@ def _verb_cues(doc: Doc, token: Token, lexicon: CueLexicon) -> Iterator[Cue]:
                             and _light_object(objects[0], lexicon)):  # the noun's own cue takes it
             obj = objects[0]
             indices = _subtree_indices(obj)
-            # "accused Y of lying", "criticized Y for ...": the complement belongs to the content.
-            indices += [i for c in token.rights if c.i > obj.i and c.dep_ == "prep"
-                        and c.lower_ in ("of", "for", "as", "over") for i in _subtree_indices(c)]
+            # "accused Y of lying", "criticized Y for ...": the complements belong to the content.
+            indices += _following(token, obj)
             yield from _opt(_cue(doc, [token], lemma, indices, subject, "object"))
+            return
+    if lemma not in lexicon.clause_stop_verbs and subject.lower_ not in _EMPTY_SUBJECTS:
+        # "X lied about his record": a preposition that names a topic on its own.
+        for child in token.rights:
+            if child.dep_ == "prep" and child.lower_ in lexicon.topic_prepositions:
+                objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+                if objects:
+                    yield from _opt(_cue(doc, [token, child], f"{lemma} {child.lower_}",
+                                         _subtree_indices(objects[0]), subject, "topic"))
+                    return
+
+
+def _following(verb: Token, after: Token) -> list[int]:
+    """Token indices of the verb's complements after ``after`` up to a comma, conjunction or
+    clause of the author's ("criticized the mayor for his silence on the strike")."""
+    indices: list[int] = []
+    for child in verb.rights:
+        if child.i <= after.i:
+            continue
+        if child.dep_ in ("punct", "cc", "conj", "parataxis", "advcl", "relcl"):
+            break
+        if child.dep_ in ("prep", "npadvmod") and child.lower_ in _SETTING_WORDS:
+            continue  # "defended Cruz in an interview", "on Tuesday": where and when
+        indices += _subtree_indices(child)
+    return indices
+
+
+def _topic_noun(noun: Token) -> bool:
+    """A noun whose "about" phrase is what someone said or thought: a subject or object ("his
+    remarks about", "amid new questions about"), not a bare adverbial ("spoke at length about")."""
+    return noun.dep_ != "pobj" or any(c.dep_ in ("det", "poss", "amod", "nummod", "compound")
+                                      for c in noun.lefts)
 
 
 def _nominal_source(noun: Token, lexicon: CueLexicon) -> Optional[Token]:
@@ -273,7 +337,8 @@ def _nominal_cues(doc: Doc, noun: Token, lexicon: CueLexicon) -> Iterator[Cue]:
     lemma = noun.lemma_.lower()
     for child in noun.rights:
         content: Optional[Token] = None
-        if child.dep_ == "prep" and f"{lemma} {child.lower_}" in lexicon.nominal_cues:
+        if child.dep_ == "prep" and (f"{lemma} {child.lower_}" in lexicon.nominal_cues
+                                     or child.lower_ in lexicon.topic_prepositions):
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             content = objects[0] if objects else None
             word = child.lower_
@@ -366,12 +431,15 @@ def find_cues(doc: Doc, lexicon: CueLexicon) -> list[Cue]:
     cues: list[Cue] = []
     verbs = lexicon.verbs
     nouns = lexicon.nominal_heads
+    topics = lexicon.topic_prepositions
     for token in doc:
         lemma = token.lemma_.lower()
         if token.pos_ == "NOUN":
-            if lemma in nouns:
+            if lemma in nouns or (any(c.lower_ in topics for c in token.rights) and _topic_noun(token)):
                 cues.extend(_nominal_cues(doc, token, lexicon))
-        elif lemma in verbs or (token.pos_ == "VERB" and cue_key(token, verbs) is not None):
+        elif lemma in verbs or (token.pos_ == "VERB" and (
+                cue_key(token, verbs) is not None
+                or any(c.dep_ == "ccomp" or c.lower_ in topics for c in token.rights))):
             cues.extend(_verb_cues(doc, token, lexicon))
     if lexicon.source_phrases or lexicon.record_nouns:
         for sent in doc.sents:

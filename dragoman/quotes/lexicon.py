@@ -29,6 +29,8 @@ SECTIONS = (
     "light_verbs",
     "record_nouns",
     "finding_verbs",
+    "clause_stop_verbs",
+    "topic_prepositions",
 )
 
 # Sections whose entries are a lemma, maybe a word of its own ("lash out at": a particle or an
@@ -55,6 +57,8 @@ class CueLexicon:
     light_verbs: frozenset[str] = field(default_factory=frozenset)
     record_nouns: frozenset[str] = field(default_factory=frozenset)
     finding_verbs: frozenset[str] = field(default_factory=frozenset)
+    clause_stop_verbs: frozenset[str] = field(default_factory=frozenset)
+    topic_prepositions: frozenset[str] = field(default_factory=frozenset)
 
     @property
     def clause_verbs(self) -> frozenset[str]:

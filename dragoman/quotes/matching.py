@@ -23,15 +23,32 @@ from dragoman.records import Actor, Quote
 _WORD = re.compile(r"\w+")
 _SPLIT_GAP_WORDS = 12  # an interrupting attribution is short: "Lavrov told reporters on Tuesday"
 _GAP_SENTENCE_WORDS = 45  # "...," Graham, a former candidate, told CBS News on Tuesday, when ... "..."
-_LEAD_IN_WORDS = 3  # "said that", "told reporters": more words before the quotation make it mixed
+_LEAD_IN_WORDS = 3  # more words between cue and quotation make it mixed; fewer only when _woven says so
 _MIN_STANDALONE_WORDS = 4  # shorter unattributed quotations are scare quotes or titles
 _CLOSING_MARKS = "”’'\""
+_SETTING_PREPOSITIONS = ("in", "on", "at", "during", "after", "before", "from", "via", "through", "to")
+_CLAUSE_BREAKS = (";", ":", "and", "but", "or", "—", "–")  # a fronted phrase starts after these
 _SENTENCE_INSIDE = re.compile(r"[?!]|\.\s")
 _COLON_NAME = re.compile(r"^\s*((?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*)\s*:\s*$")
 
 
 def _words(text: str) -> int:
     return len(_WORD.findall(text))
+
+
+def outermost(cues: list[Cue]) -> list[Cue]:
+    """The cues that no other cue's content holds: the guidelines annotate only the outermost
+    attribution ("X criticized Y for saying that ..." is X's, not Y's)."""
+    spans = sorted((start, end, k) for k, cue in enumerate(cues) for start, end in cue.content)
+    starts = [span[0] for span in spans]
+    longest = max((end - start for start, end, _ in spans), default=0)
+    holders: list[set[int]] = []
+    for k, cue in enumerate(cues):
+        first = bisect_right(starts, cue.cue_start - longest - 1)
+        last = bisect_right(starts, cue.cue_start)
+        holders.append({j for start, end, j in spans[first:last] if j != k and cue.cue_end <= end})
+    # Two cues that hold each other are two readings of one clause: keep both.
+    return [cue for k, cue in enumerate(cues) if all(k in holders[j] for j in holders[k])]
 
 
 def merge_split_quotes(doc: Doc, marks: list[MarkedQuote], cue_verbs: frozenset[str]) -> list[MarkedQuote]:
@@ -54,8 +71,10 @@ def merge_split_quotes(doc: Doc, marks: list[MarkedQuote], cue_verbs: frozenset[
             previous = merged[anchor]
             gap = text[previous.outer_end : mark.outer_start]
             following = marks[k + 1].outer_start if k + 1 < len(marks) else len(text)
-            if not _attribution_after(doc, token_starts, mark, following, cue_verbs) and (
-                ("\n" not in gap and (not gap.strip() or _is_attribution_gap(doc, token_starts, previous, mark, cue_verbs)))
+            if (not _runs_on(text, mark)
+                    and not _attribution_after(doc, token_starts, mark, following, cue_verbs)) and (
+                ("\n" not in gap
+                 and (not gap.strip() or _is_attribution_gap(doc, token_starts, previous, mark, cue_verbs)))
                 or _continues_in_paragraph(text, previous, mark, gap, doc, token_starts, cue_verbs)
             ):
                 merged[anchor] = MarkedQuote(previous.parts + mark.parts, open_width=previous.open_width,
@@ -65,6 +84,15 @@ def merge_split_quotes(doc: Doc, marks: list[MarkedQuote], cue_verbs: frozenset[
         merged.append(mark)
         anchor = len(merged) - 1
     return merged
+
+
+def _runs_on(text: str, mark: MarkedQuote) -> bool:
+    """True when the author's words carry the sentence on after the quotation
+    (``"... to the breaking point" to lift the share price.``): a fragment, not a part."""
+    if text[mark.end - 1 : mark.end] in ".?!,":
+        return False
+    after = re.match(r"[^.?!\n]*", text[mark.outer_end : mark.outer_end + 200])
+    return after is not None and _words(after.group(0)) > 0
 
 
 def _continues_in_paragraph(text: str, previous: MarkedQuote, mark: MarkedQuote, gap: str, doc: Doc,
@@ -169,7 +197,12 @@ def _is_title(content: str) -> bool:
     words = [w for w in _WORD.findall(content) if len(w) > 3]
     if len(words) == 1 and content.rstrip()[-1:] in (",", ".", "?", "!"):
         return False  # "They sue," is a sentence that happens to start with a capital
-    return bool(words) and all(w[0].isupper() for w in words)
+    if not words or not all(w[0].isupper() for w in words):
+        return False
+    # "That's the way it is, Nicole." is a sentence: more small lower-case words than capitalised ones.
+    every = [w for w in re.findall(r"[^\W\d_]+", content) if len(w) > 1]
+    lower = sum(w[0].islower() for w in every)
+    return lower <= len(every) - lower
 
 
 def _introduced(text: str, start: int, end: int, marks: list[MarkedQuote]) -> bool:
@@ -177,6 +210,51 @@ def _introduced(text: str, start: int, end: int, marks: list[MarkedQuote]) -> bo
     or colon that introduces it, and none follow it, so the quotation alone is the content."""
     lead = text[start : marks[0].outer_start].rstrip()
     return lead[-1:] in (",", ":") and _words(text[marks[-1].outer_end : end]) == 0
+
+
+def _fronted(doc: Doc, mark: MarkedQuote, subject: Token) -> Optional[tuple[int, int]]:
+    """The words that open a sentence before a quotation that carries the sentence on in lower
+    case, around a parenthetical attribution (``In cases of abortion, it said, "the woman is ..."``)
+    or before one after it (``But when it comes to pay, "we've all worked hard," he said.``): their
+    character span, or None. The guidelines make such a content a mixture of paraphrase and quote."""
+    text = doc_text(doc)
+    first_char = text[mark.start : mark.start + 1]
+    verb = subject.head
+    if not first_char.islower():
+        return None
+    if verb.idx >= mark.outer_end:
+        # ``But when it comes to pay, "we've all worked hard," he said.``, ``Mills "got a deal," he said.``
+        opening = doc.char_span(mark.outer_start, mark.outer_start + 1, alignment_mode="expand")
+        if opening is None or not len(opening):
+            return None
+        sent = opening[0].sent
+        before = [t for t in sent if t.idx < mark.outer_start and not t.is_space]
+        if not before or before[-1].text in (".", "?", "!", ":", "”", '"', "'", "''", "“"):
+            return None
+        end = before[-1].idx if before[-1].text == "," else before[-1].idx + len(before[-1].text)
+        first = before[-1].i - 1 if before[-1].text == "," else before[-1].i
+        while first > sent.start and (doc[first - 1].lower_ not in _CLAUSE_BREAKS or first - 1 == sent.start):
+            first -= 1
+        if "\n" in text[doc[first].idx : mark.outer_start] or any(
+                t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "ccomp", "parataxis")
+                for t in doc[first : before[-1].i]):
+            return None  # a clause of the author's own, not an opening phrase
+        return doc[first].idx, end
+    if not subject.i < verb.i or verb.idx > mark.outer_start:
+        return None
+    comma = subject.left_edge.i - 1
+    sent_start = subject.sent.start
+    if comma <= sent_start or doc[comma].text != ",":
+        return None
+    between = text[verb.idx + len(verb.text) : mark.outer_start]
+    if _words(between) > _LEAD_IN_WORDS or between.rstrip()[-1:] not in (",", ":"):
+        return None  # the quotation must follow the attribution right away
+    first = comma - 1
+    while first > sent_start and (doc[first - 1].lower_ not in _CLAUSE_BREAKS or first - 1 == sent_start):
+        first -= 1
+    if "\n" in text[doc[first].idx : doc[comma].idx]:
+        return None
+    return doc[first].idx, doc[comma].idx
 
 
 def _join(text: str, parts: list[tuple[int, int]]) -> str:
@@ -198,7 +276,7 @@ class QuoteExtractor:
         """Every quotation in ``doc``, in text order."""
         text = doc_text(doc)
         marks = merge_split_quotes(doc, scan_marks(text), self.lexicon.speech_verbs)
-        cues = find_cues(doc, self.lexicon)
+        cues = outermost(find_cues(doc, self.lexicon))
         index = SpeakerIndex(actors)
         token_starts = [t.idx for t in doc]
         found: dict[tuple[int, int], Quote] = {}
@@ -214,6 +292,10 @@ class QuoteExtractor:
                 continue
             quote = self._standalone(doc, mark, cues, quotes, index, token_starts)
             if quote is not None:
+                if quote.kind == "mixed":
+                    # ``X suggested A: "B"``: the clause A is part of the mixed quote, not one of its own.
+                    quotes = [q for q in quotes if not (quote.start <= q.start and q.end <= quote.end
+                                                        and q.cue == quote.cue)]
                 quotes.append(quote)
                 quotes.sort(key=lambda q: q.start)
         return quotes
@@ -231,9 +313,13 @@ class QuoteExtractor:
         used.update(overlapping)
         chosen = [marks[k] for k in overlapping]
         outside = self._outside_marks(text, cue, chosen)
-        if (_words(outside) == 0 or outside.strip().lower() in ("that",)
+        if (_WORD.findall(outside.lower()) in ([], ["that"])
                 or _introduced(text, cue.start, cue.end, chosen)):
             parts = [p for m in chosen for p in m.parts]
+            fronted = _fronted(doc, chosen[0], doc[cue.speaker_head]) if cue.speaker_head is not None else None
+            if fronted is not None:
+                return Quote(_join(text, [fronted, *parts]), fronted[0], parts[-1][1], "mixed", cue.cue,
+                             speaker, rule)
             return Quote(_join(text, parts), parts[0][0], parts[-1][1], "direct", cue.cue, speaker, rule)
         start = min(cue.start, chosen[0].start)
         end = max(cue.end, chosen[-1].end)
@@ -272,12 +358,22 @@ class QuoteExtractor:
         if found is None:
             found = self._same_sentence(doc, mark, token_starts)
         if found is None:
-            if not _is_own_sentence(text, mark):
-                return None  # a fragment woven into a sentence without a cue
+            if not _is_own_sentence(text, mark) or mark.single:
+                # A fragment woven into a sentence without a cue; single marks around a sentence
+                # of their own set off a subheading.
+                return None
             found = self._adjacent(doc, mark, token_starts)
         if found is not None:
             cue_name, subject, rule = found
             speaker: Optional[Actor] = index.resolve(doc, speaker_span(subject), subject.i)
+            if rule == "adjacent-sentence":
+                # The cue's sentence is over: the quotation stands on its own.
+                return Quote(content, mark.start, mark.end, "direct", cue_name, speaker, rule)
+            fronted = _fronted(doc, mark, subject)
+            if fronted is not None:
+                # "In cases of abortion, it said, "the woman is a victim."": one statement, partly paraphrased.
+                parts = [fronted, *mark.parts]
+                return Quote(_join(text, parts), fronted[0], mark.end, "mixed", cue_name, speaker, rule)
             lead = self._lead_in(doc, mark, subject, token_starts)
             if lead is not None:
                 # "Cruz said Rubio will remain "a champion ..."": the clause around the fragment is the content.
@@ -297,12 +393,35 @@ class QuoteExtractor:
             return None
         verb_end = verb.idx + len(verb.text)
         between = doc_text(doc)[verb_end : mark.outer_start]
-        if "\n" in between or _words(between) <= _LEAD_IN_WORDS or between.rstrip()[-1:] in (",", ":"):
+        if "\n" in between or between.rstrip()[-1:] == ",":
             return None
+        if (_words(between) <= _LEAD_IN_WORDS or between.rstrip()[-1:] == ":") and not self._woven(doc, verb, mark):
+            return None  # "X said Tuesday: "..."": the colon introduces the quotation alone
         first = self._token_at(doc, verb_end, token_starts).i + 1
         while first < len(doc) and (doc[first].is_punct or doc[first].is_space):
             first += 1
         return doc[first].idx if first < len(doc) and doc[first].idx < mark.outer_start else None
+
+    def _woven(self, doc: Doc, verb: Token, mark: MarkedQuote) -> bool:
+        """True when words of the author's own stand between the verb and the quotation
+        (``called the chaos "a lesson"``, ``described him as "tough"``), not just the person
+        spoken to (``told reporters "..."``), a time or a "that"."""
+        for token in doc[verb.i + 1 :]:
+            if token.idx >= mark.outer_start:
+                return False
+            if token.is_punct or token.is_space or token.lower_ == "that":
+                continue
+            node = token
+            while node.head.i != verb.i and node.head.i != node.i:
+                node = node.head
+            if node.head.i == verb.i and node.dep_ in ("dative", "npadvmod", "advmod", "prt", "aux", "neg"):
+                continue
+            if node.head.i == verb.i and node.dep_ == "prep" and node.lower_ in _SETTING_PREPOSITIONS:
+                continue  # "said in a statement", "told CNN on Sunday": where and when, not what
+            if node.head.i == verb.i and node.dep_ == "dobj" and verb.lemma_.lower() in self.lexicon.clause_only_verbs:
+                continue  # "told reporters": the person spoken to
+            return True
+        return False
 
     def _token_at(self, doc: Doc, char: int, token_starts: list[int]) -> Token:
         return doc[max(0, bisect_right(token_starts, char) - 1)]

@@ -9,6 +9,7 @@ import pytest
 from dragoman.errors import EvalError
 from dragoman.eval import quotes as quotes_eval
 from dragoman.eval import shared_dir
+from dragoman.records import Quote
 
 FIXTURE = Path(__file__).parent / "fixtures" / "polnear"
 
@@ -34,6 +35,27 @@ def test_reads_the_first_annotator_only() -> None:
 )
 def test_direct_gold_opens_and_closes_with_marks(content: str, direct: bool) -> None:
     assert quotes_eval.is_quotation(content) is direct
+
+
+def test_an_archive_mark_cut_in_half_by_the_gold_span_still_closes_it() -> None:
+    text = "''We will stay,'' she said. ''We will win.''"
+    start = text.index("''We will win")
+    end = text.index(".''") + 2  # the span ends between the two apostrophes
+    assert quotes_eval.is_quotation(quotes_eval._with_marks(text, [(start, end)]))
+
+
+def test_a_split_quote_is_scored_on_its_parts_not_on_the_attribution() -> None:
+    text = "“We will not,” the minister of state for economic affairs said on Monday, “accept these terms.”"
+    quote = Quote("We will not, accept these terms.", 1, len(text) - 1, "direct")
+    starts = [m.start() for m in quotes_eval._WORD.finditer(text)]
+    words = [w.lower() for w in quotes_eval._WORD.findall(text)]
+    ids = quotes_eval._content_ids(starts, words, quote, quotes_eval._words(quote.text))
+    assert [words[i] for i in sorted(ids)] == ["we", "will", "not", "accept", "these", "terms"]
+    # Gold that leaves the attribution out of its two parts matches the quote.
+    first = (1, text.index(",”") + 1)
+    second = (text.index("accept"), len(text) - 1)
+    gold = quotes_eval.GoldAttribution([first, second], None, "", True, True)
+    assert len(quotes_eval._match([quote], [gold], starts, text, exact=False)) == 1
 
 
 @pytest.mark.model
@@ -67,8 +89,7 @@ def test_polnear_dev_direct_quotes_floor() -> None:
     if not dev.exists():
         pytest.skip("../shared PolNeAR data not available")
     [report] = quotes_eval.evaluate(dev, None)
-    # Pinned just under the measured level (content 0.660, source 0.870, direct 0.862); the
-    # issue's targets are content 0.70 and direct 0.90.
-    assert report.metrics["content.f1"] >= 0.65
-    assert report.metrics["source.accuracy"] >= 0.86
-    assert report.metrics["direct.f1"] >= 0.86
+    # The floors: content 0.70, source 0.80, direct 0.90 (measured 0.708, 0.865, 0.901).
+    assert report.metrics["content.f1"] >= 0.70
+    assert report.metrics["source.accuracy"] >= 0.80
+    assert report.metrics["direct.f1"] >= 0.90

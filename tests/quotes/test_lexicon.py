@@ -27,6 +27,13 @@ def test_new_cue_sections_load() -> None:
     assert "shoot back" in lexicon.verbs
 
 
+def test_open_class_sections_load() -> None:
+    lexicon = load_lexicon()
+    assert {"be", "help", "mean"} <= lexicon.clause_stop_verbs
+    assert "about" in lexicon.topic_prepositions
+    assert "say" not in lexicon.clause_stop_verbs
+
+
 def test_extra_file_adds_entries(tmp_path: Path) -> None:
     extra = tmp_path / "extra.yaml"
     extra.write_text("speech_verbs:\n  - harrumph\n", encoding="utf-8")
