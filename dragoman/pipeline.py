@@ -14,14 +14,17 @@ from typing import Optional, Union
 
 from dragoman.actors import ActorResolver
 from dragoman.config import Options
-from dragoman.events import EventCoder
+from dragoman.events import EventCoder, merge_mentions
 from dragoman.geotime import PlaceResolver, TimeTagger, locate_events
 from dragoman.ingest import prepare
+from dragoman.ingest.dedup import Deduper
+from dragoman.ingest.parallel import code_parallel
 from dragoman.nlp import load_nlp
 from dragoman.quotes import extract_quotes
 from dragoman.records import ArticleMeta, ArticleRecord, RawArticle, Skipped
 
 Result = Union[ArticleRecord, Skipped]
+Prepared = Union[tuple[ArticleMeta, str], Skipped]
 
 
 class Pipeline:
@@ -35,6 +38,8 @@ class Pipeline:
         self.times = TimeTagger()
         self.places = PlaceResolver()
         self.timings: dict[str, float] = defaultdict(float)
+        self.dedup: Optional[Deduper] = None  # set by ingest: near-copies are linked, not coded
+        self._linked: set[str] = set()  # article ids seen in the current run of code()
 
     def code(
         self,
@@ -47,6 +52,10 @@ class Pipeline:
         parsed: they come out as Skipped with ``duplicate_of`` set.
         """
         iterator = iter(inputs)
+        self._linked = set()
+        if self.options.workers > 1:
+            yield from code_parallel(self, iterator, is_stored)
+            return
         while True:
             chunk = list(islice(iterator, self.options.batch_size))
             if not chunk:
@@ -68,25 +77,43 @@ class Pipeline:
         self, chunk: list[Union[RawArticle, Skipped]], is_stored: Optional[Callable[[str], bool]]
     ) -> Iterator[Result]:
         started = time.perf_counter()
-        prepared: list[Union[tuple[ArticleMeta, str], Skipped]] = []
-        seen: set[str] = set()
-        for item in chunk:
-            result = item if isinstance(item, Skipped) else prepare(item, self.options.published, self.options.min_chars)
+        prepared = self.link(self.prepare_chunk(chunk), is_stored)
+        self.timings["ingest"] += time.perf_counter() - started
+        yield from self.parse_and_code(prepared)
+
+    def prepare_chunk(self, chunk: list[Union[RawArticle, Skipped]]) -> list[Prepared]:
+        """Clean every input of a chunk (Skipped passes through)."""
+        opts = self.options
+        return [
+            item if isinstance(item, Skipped) else prepare(item, opts.published, opts.min_chars, opts.english_only)
+            for item in chunk
+        ]
+
+    def link(self, prepared: list[Prepared], is_stored: Optional[Callable[[str], bool]]) -> list[Prepared]:
+        """Mark exact copies (stored, or earlier in this run) as Skipped and near-copies as duplicates."""
+        out: list[Prepared] = []
+        for result in prepared:
             if not isinstance(result, Skipped):
                 article_id = result[0].id
-                if is_stored is not None and (article_id in seen or is_stored(article_id)):
+                if is_stored is not None and (article_id in self._linked or is_stored(article_id)):
                     result = Skipped(result[0].origin or "", "already stored", duplicate_of=article_id)
-                seen.add(article_id)
-            prepared.append(result)
-        self.timings["ingest"] += time.perf_counter() - started
+                elif self.dedup is not None:
+                    result[0].duplicate_of = self.dedup.check(article_id, result[1])
+                self._linked.add(article_id)
+            out.append(result)
+        return out
 
-        texts = [p[1] for p in prepared if not isinstance(p, Skipped)]
+    def parse_and_code(self, prepared: list[Prepared]) -> Iterator[Result]:
+        """Parse the chunk's articles in one nlp.pipe batch and run the stages; near-copies are not coded."""
+        texts = [p[1] for p in prepared if not isinstance(p, Skipped) and not p[0].duplicate_of]
         started = time.perf_counter()
         docs = iter(list(self.nlp.pipe(texts, batch_size=self.options.batch_size)))
         self.timings["nlp"] += time.perf_counter() - started
         for item in prepared:
             if isinstance(item, Skipped):
                 yield item
+            elif item[0].duplicate_of:
+                yield ArticleRecord(item[0], item[1])
             else:
                 meta, text = item
                 yield self._code_doc(meta, text, next(docs))
@@ -103,6 +130,7 @@ class Pipeline:
         times = self.times.extract(doc, meta.published)
         places = self.places.extract(doc, actors, meta.dateline)
         locate_events(events, doc, times, places, meta)
+        events = merge_mentions(events)
         t4 = clock()
         for stage, seconds in (("actors", t1 - t0), ("quotes", t2 - t1), ("events", t3 - t2), ("geotime", t4 - t3)):
             self.timings[stage] += seconds

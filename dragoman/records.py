@@ -51,6 +51,7 @@ class ArticleMeta:
     language: str = "en"
     external_id: Optional[str] = None
     origin: Optional[str] = None
+    duplicate_of: Optional[str] = None  # id of the first copy when this is a near-duplicate (not coded)
 
 
 @dataclass

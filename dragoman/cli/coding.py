@@ -16,6 +16,7 @@ from dragoman.cli.render import events_table, quotes_table
 from dragoman.config import load_options
 from dragoman.errors import InputError
 from dragoman.ingest import read_inputs
+from dragoman.ingest.dedup import Deduper
 from dragoman.pipeline import Pipeline
 from dragoman.records import ArticleRecord, Skipped
 from dragoman.store import Store
@@ -107,6 +108,7 @@ def ingest(
     strict: bool = typer.Option(False, "--strict", help="Any skipped input makes the command fail (exit 1)."),
     batch_size: Optional[int] = typer.Option(None, "--batch-size", help="Articles per batch (and per transaction)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or skip lines; summary only."),
+    workers: Optional[int] = typer.Option(None, "--workers", "-w", min=1, help="Processes for cleaning and parsing (the store writer stays one)."),
 ) -> None:
     """Code articles and store them, idempotently: an article already stored is not stored again.
 
@@ -116,21 +118,25 @@ def ingest(
     or, with --strict, when anything was skipped.
 
     Example: dragoman ingest demo/ --db dragoman.duckdb
+    Example: dragoman ingest 'crawl/*.warc.gz' feeds/ --workers 2
     """
     options = load_options(
-        config, published=_check_date(published), actor_files=list(actors) or None, batch_size=batch_size
+        config, published=_check_date(published), actor_files=list(actors) or None, batch_size=batch_size,
+        workers=workers,
     )
     pipeline = Pipeline(options)
-    stored = present = 0
+    stored = present = linked = 0
     skipped: list[Skipped] = []
     started = time.perf_counter()
     with Store(db) as store:
+        pipeline.dedup = Deduper()
+        pipeline.dedup.load(store.signatures())
         pending: list[ArticleRecord] = []
 
         def flush() -> None:
             nonlocal stored, present
             if pending:
-                added = store.add(pending)
+                added = store.add(pending, pipeline.dedup.take(r.article.id for r in pending))
                 stored += added
                 present += len(pending) - added
                 pending.clear()
@@ -151,13 +157,15 @@ def ingest(
                             progress.console.print(f"[yellow]skipped[/] {result.origin}: {result.reason}", highlight=False)
                     continue
                 pending.append(result)
+                linked += result.article.duplicate_of is not None
                 if len(pending) >= options.batch_size:
                     flush()
             flush()
     seconds = time.perf_counter() - started
     total = stored + present
     err_console.print(
-        f"[bold]{stored}[/] stored, [bold]{present}[/] already present, [bold]{len(skipped)}[/] skipped "
+        f"[bold]{stored}[/] stored{f' ({linked} near-duplicates linked, not coded)' if linked else ''}, "
+        f"[bold]{present}[/] already present, [bold]{len(skipped)}[/] skipped "
         f"in {seconds:.1f}s → {db}",
         highlight=False,
     )

@@ -2,16 +2,28 @@
 
 from __future__ import annotations
 
+import re
+import logging
 from datetime import date
 from typing import Optional, Union
 
 import trafilatura
 
+from dragoman.ingest.language import non_english_reason
 from dragoman.ingest.metadata import parse_date, read_text_metadata
 from dragoman.ingest.normalize import article_hash, clean_text
 from dragoman.records import ArticleMeta, RawArticle, Skipped
 
 Prepared = tuple[ArticleMeta, str]
+
+# a page trafilatura cannot use becomes a Skipped with its reason here; its own warnings would repeat it
+logging.getLogger("trafilatura").setLevel(logging.ERROR)
+BYLINE_LINE = re.compile(r"^By\s+[^\n]{2,120}$", re.M)
+_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
+
+
+def _fold_quotes(text: str) -> str:
+    return text.translate(_QUOTES).strip()
 
 
 def _iso_date(value: Optional[str]) -> Optional[str]:
@@ -47,8 +59,13 @@ def _extract_html(html: str) -> tuple[Optional[str], dict[str, Optional[str]]]:
     return fields.get("text"), meta
 
 
-def prepare(raw: RawArticle, published: Optional[str] = None, min_chars: int = 20) -> Union[Prepared, Skipped]:
-    """Clean one article. ``published`` (from --published) wins over dates found in the article."""
+def prepare(
+    raw: RawArticle, published: Optional[str] = None, min_chars: int = 20, english_only: bool = True
+) -> Union[Prepared, Skipped]:
+    """Clean one article. ``published`` (from --published) wins over dates found in the article.
+
+    With ``english_only`` an article identified as another language is Skipped with the reason.
+    """
     html_meta: dict[str, Optional[str]] = {}
     if raw.html is not None:
         text, html_meta = _extract_html(raw.html)
@@ -58,15 +75,22 @@ def prepare(raw: RawArticle, published: Optional[str] = None, min_chars: int = 2
         text = raw.text or ""
     text = clean_text(text)
     title = raw.title or html_meta.get("title")
-    if title and text.startswith(title):
-        text = text[len(title):].lstrip()  # trafilatura repeats the <h1> as the first line
+    first_line = text.split("\n", 1)[0]
+    if title and _fold_quotes(first_line) == _fold_quotes(title):
+        text = text[len(first_line):].lstrip()  # trafilatura repeats the <h1> as the first line
     text_meta = read_text_metadata(text)
     if title is None and raw.html is None:
         title, text = text_meta.title, text_meta.body
+    if text_meta.byline and BYLINE_LINE.match(text):
+        text = text.split("\n", 1)[1].lstrip() if "\n" in text else text  # the byline is not story text
     if len(text) < min_chars:
         if raw.html is not None:
             return Skipped(raw.origin, "HTML has no article body")
         return Skipped(raw.origin, f"article text is too short ({len(text)} characters)")
+    if english_only:
+        reason = non_english_reason(text)
+        if reason:
+            return Skipped(raw.origin, reason)
 
     meta = ArticleMeta(
         id=article_hash(text),

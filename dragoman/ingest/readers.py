@@ -5,14 +5,19 @@ A batch never stops on one bad input: every problem becomes a ``Skipped`` and re
 
 from __future__ import annotations
 
+import glob
 import gzip
+import io
 import json
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, Optional, Union
 
+from dragoman.ingest.feeds import looks_like_feed, read_feed
+from dragoman.ingest.warc import read_warc
 from dragoman.records import RawArticle, Skipped
 
 Result = Union[RawArticle, Skipped]
@@ -20,8 +25,24 @@ Result = Union[RawArticle, Skipped]
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
-KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
-JSON_FIELDS = ("text", "html", "title", "url", "source", "byline", "published", "id")
+WARC_SUFFIXES = {".warc", ".arc"}
+FEED_SUFFIXES = {".rss", ".atom", ".xml"}
+KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | WARC_SUFFIXES | FEED_SUFFIXES
+# JSON field names, ours first, then GDELT-style (DOC API, GKG/Events exports) and common crawl dumps
+JSON_ALIASES: dict[str, tuple[str, ...]] = {
+    "text": ("text", "body", "content", "articleBody", "maintext"),
+    "html": ("html", "raw_html"),
+    "title": ("title", "Title", "headline"),
+    "url": ("url", "SOURCEURL", "DocumentIdentifier", "link"),
+    "source": ("source", "SourceCommonName", "domain", "sitename"),
+    "byline": ("byline", "author", "authors"),
+    "published": ("published", "date", "seendate", "DATEADDED", "SQLDATE", "DATE", "date_publish"),
+    "id": ("id", "GKGRECORDID", "GLOBALEVENTID"),
+    "language": ("language", "lang"),
+}
+ENGLISH_NAMES = {"en", "eng", "english"}
+_COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:T?\d{4,6}Z?)?$")
+_GLOB_CHARS = re.compile(r"[*?\[]")
 
 
 def iter_paths(paths: Iterable[str]) -> Iterator[Union[Path, Skipped]]:
@@ -31,6 +52,12 @@ def iter_paths(paths: Iterable[str]) -> Iterator[Union[Path, Skipped]]:
             yield Path("-")
             continue
         path = Path(name)
+        if not path.exists() and _GLOB_CHARS.search(name):
+            matches = sorted(glob.glob(name, recursive=True))
+            if not matches:
+                yield Skipped(name, "no file matches the pattern")
+            yield from iter_paths(matches)
+            continue
         if path.is_dir():
             for root, dirs, files in os.walk(path, onerror=None):
                 dirs.sort()
@@ -95,6 +122,9 @@ def _decode(data: bytes, origin: str) -> Union[str, Skipped]:
 def read_path(path: Path, max_bytes: int = 20_000_000) -> Iterator[Result]:
     """Read one file (or ``-`` for stdin) into raw articles."""
     origin = "<stdin>" if str(path) == "-" else str(path)
+    if origin != "<stdin>" and _suffix(path) in WARC_SUFFIXES:
+        yield from _read_warc_file(path, max_bytes)
+        return
     data = _read_bytes(path, max_bytes)
     if isinstance(data, Skipped):
         yield data
@@ -106,6 +136,15 @@ def read_path(path: Path, max_bytes: int = 20_000_000) -> Iterator[Result]:
         yield Skipped(origin, "binary content, not text, HTML or JSON")
         return
     suffix = _suffix(path) if origin != "<stdin>" else _sniff(data)
+    if suffix in WARC_SUFFIXES:
+        yield from read_warc(io.BytesIO(data), origin, max_bytes)
+        return
+    if suffix in FEED_SUFFIXES or (suffix in HTML_SUFFIXES and looks_like_feed(data)):
+        if not looks_like_feed(data):
+            yield Skipped(origin, "XML file is not an RSS or Atom feed")
+            return
+        yield from read_feed(data, origin)
+        return
     if suffix in HTML_SUFFIXES:
         # trafilatura decodes HTML itself, honouring <meta charset>
         yield RawArticle(origin=origin, html=data.decode("utf-8", errors="replace") if _is_utf8(data) else _latin(data))
@@ -118,6 +157,15 @@ def read_path(path: Path, max_bytes: int = 20_000_000) -> Iterator[Result]:
         yield from _read_json(text, origin)
     else:
         yield RawArticle(origin=origin, text=text)
+
+
+def _read_warc_file(path: Path, max_bytes: int) -> Iterator[Result]:
+    # streamed record by record: crawls are far larger than any one article, so no file-size limit
+    try:
+        with open(path, "rb") as stream:
+            yield from read_warc(stream, str(path), max_bytes)
+    except OSError as exc:
+        yield Skipped(str(path), f"cannot read: {exc.strerror or exc}")
 
 
 def _is_utf8(data: bytes) -> bool:
@@ -136,6 +184,10 @@ def _sniff(data: bytes) -> str:
     head = data[:200].lstrip().lower()
     if head.startswith((b"{", b"[")):
         return ".jsonl"
+    if head.startswith(b"warc/"):
+        return ".warc"
+    if looks_like_feed(data):
+        return ".rss"
     if head.startswith((b"<!doctype html", b"<html", b"<")):
         return ".html"
     return ".txt"
@@ -164,28 +216,44 @@ def _read_json(text: str, origin: str) -> Iterator[Result]:
         yield _from_object(item, where)
 
 
+def _field(item: dict[str, Any], key: str) -> Optional[str]:
+    """The first non-empty alias of ``key``; lists (several authors) are joined."""
+    for name in JSON_ALIASES[key]:
+        value = item.get(name)
+        if isinstance(value, list):
+            value = ", ".join(str(v) for v in value if v not in (None, ""))
+        if value not in (None, "") and not isinstance(value, (dict, bool)):
+            return str(value)
+    return None
+
+
+def _compact_date(value: Optional[str]) -> Optional[str]:
+    """GDELT's 20190314, 20190314101500 and 20190314T101500Z as 2019-03-14; others unchanged."""
+    if value is None:
+        return None
+    match = _COMPACT_DATE.match(value.strip())
+    return f"{match[1]}-{match[2]}-{match[3]}" if match else value
+
+
 def _from_object(item: Any, origin: str) -> Result:
     if not isinstance(item, dict):
         return Skipped(origin, "JSON value is not an object")
-    body = item.get("text") if isinstance(item.get("text"), str) else None
-    html = item.get("html") if isinstance(item.get("html"), str) else None
+    body, html = _field(item, "text"), _field(item, "html")
     if not body and not html:
         return Skipped(origin, 'JSON object has no "text" or "html" string')
-
-    def opt(key: str) -> Optional[str]:
-        value = item.get(key)
-        return str(value) if value not in (None, "") else None
-
+    language = _field(item, "language")
+    if language and language.strip().lower() not in ENGLISH_NAMES:
+        return Skipped(origin, f"language is {language!r} (from the input's metadata), not English")
     return RawArticle(
         origin=origin,
         text=body or None,
         html=None if body else html,
-        title=opt("title"),
-        url=opt("url"),
-        source=opt("source"),
-        byline=opt("byline") or opt("author"),
-        published=opt("published") or opt("date"),
-        external_id=opt("id"),
+        title=_field(item, "title"),
+        url=_field(item, "url"),
+        source=_field(item, "source"),
+        byline=_field(item, "byline"),
+        published=_compact_date(_field(item, "published")),
+        external_id=_field(item, "id"),
     )
 
 

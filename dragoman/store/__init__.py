@@ -7,7 +7,7 @@ Query functions return plain rows (dicts); the CLI, API and web pages only rende
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Optional
 
@@ -16,9 +16,9 @@ import duckdb
 from dragoman.errors import StoreError
 from dragoman.records import ArticleRecord
 from dragoman.store.rows import record_rows
-from dragoman.store.schema import MIGRATIONS, TABLES
+from dragoman.store.schema import MIGRATIONS, TABLES, VIEWS
 
-__all__ = ["Store", "TABLES"]
+__all__ = ["Store", "TABLES", "VIEWS"]
 
 EXPORT_FORMATS = {"parquet": "PARQUET", "csv": "CSV", "jsonl": "JSON"}
 
@@ -75,8 +75,12 @@ class Store:
     def has_article(self, article_id: str) -> bool:
         return self.conn.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone() is not None
 
-    def add(self, records: Sequence[ArticleRecord]) -> int:
-        """Store a batch in one transaction; returns how many were new (already stored ones are skipped)."""
+    def add(self, records: Sequence[ArticleRecord], signatures: Optional[Mapping[str, bytes]] = None) -> int:
+        """Store a batch in one transaction; returns how many were new (already stored ones are skipped).
+
+        ``signatures`` (article id -> MinHash bytes, see ingest/dedup.py) are saved in the same
+        transaction, so the near-duplicate index never refers to an article that is not stored.
+        """
         fresh: dict[str, ArticleRecord] = {}
         for record in records:
             if record.article.id not in fresh and not self.has_article(record.article.id):
@@ -92,19 +96,58 @@ class Store:
             for table, rows in batches.items():
                 if rows:
                     self._insert(table, rows)
+            marks = [(a, blob) for a, blob in (signatures or {}).items() if a in fresh]
+            if marks:
+                self.conn.executemany("INSERT INTO article_signatures VALUES (?, ?)", marks)
             self.conn.execute("COMMIT")
         except duckdb.Error as exc:
             self.conn.execute("ROLLBACK")
             raise StoreError(f"{self.path}: could not store batch: {exc}") from exc
         return len(fresh)
 
-    def _insert(self, table: str, rows: list[tuple[Any, ...]]) -> None:
+    def _insert(self, table: str, rows: list[tuple[Any, ...]], per_statement: int = 500) -> None:
+        # one multi-row VALUES statement per few hundred rows: several times faster than executemany,
+        # which DuckDB runs as one statement per row
         columns = self._columns[table]
         quoted = ", ".join(f'"{c}"' for c in columns)
-        marks = ", ".join("?" for _ in columns)
-        self.conn.executemany(f"INSERT INTO {table} ({quoted}) VALUES ({marks})", rows)
+        marks = "(" + ", ".join("?" for _ in columns) + ")"
+        for i in range(0, len(rows), per_statement):
+            part = rows[i : i + per_statement]
+            values = ", ".join([marks] * len(part))
+            self.conn.execute(f"INSERT INTO {table} ({quoted}) VALUES {values}", [v for row in part for v in row])
 
     # reading --------------------------------------------------------------------------------
+
+    def signatures(self) -> Iterator[tuple[str, bytes]]:
+        """Stored near-duplicate signatures (article id, MinHash bytes) of first copies."""
+        cursor = self.conn.execute("SELECT article_id, minhash FROM article_signatures ORDER BY article_id")
+        while True:
+            rows = cursor.fetchmany(1000)
+            if not rows:
+                return
+            for article_id, blob in rows:
+                yield article_id, bytes(blob)
+
+    def event_groups(
+        self, min_articles: int = 1, code: Optional[str] = None, limit: Optional[int] = None
+    ) -> list[dict[str, Any]]:
+        """Events merged across articles: one row per (date, source, target, code) with GDELT-style counts."""
+        sql = "SELECT * FROM event_groups WHERE num_articles >= ?"
+        params: list[Any] = [min_articles]
+        if code:
+            sql += " AND cameo LIKE ?"
+            params.append(code + "%")
+        sql += " ORDER BY num_articles DESC, num_mentions DESC, date DESC NULLS LAST, group_id"
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        return self._rows(sql, params)
+
+    def event_mentions(self, group_id: str) -> list[dict[str, Any]]:
+        """Every mention (article, sentence, offsets) of one merged event."""
+        return self._rows(
+            "SELECT * FROM event_mentions WHERE group_id = ? ORDER BY article_published NULLS LAST, article_id, sentence",
+            [group_id],
+        )
 
     def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
         cursor = self.conn.execute(sql, list(params))
@@ -112,8 +155,9 @@ class Store:
         return [dict(zip(names, row)) for row in cursor.fetchall()]
 
     def counts(self) -> dict[str, int]:
-        """Row count of every table."""
-        return {t: self.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
+        """Row count of every table, of the near-duplicate signatures and of the merged events."""
+        names = (*TABLES, "article_signatures", "event_groups")
+        return {t: self.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in names}
 
     def events(
         self,
@@ -185,7 +229,7 @@ class Store:
         except OSError as exc:
             raise StoreError(f"{out_dir}: cannot create export folder: {exc.strerror}") from exc
         written = []
-        for table in TABLES:
+        for table in (*TABLES, *VIEWS):
             target = out_dir / f"{table}.{fmt}"
             path_sql = str(target).replace("'", "''")
             options = f"FORMAT {EXPORT_FORMATS[fmt]}" + (", HEADER" if fmt == "csv" else "")

@@ -2,11 +2,31 @@
 
 from __future__ import annotations
 
+import re
+from datetime import date
 from typing import Any, Optional
 
 from dragoman.records import Actor, ArticleRecord, Event
 
 Row = tuple[Any, ...]
+_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2}))?$")
+
+
+def first_day(value: Optional[str]) -> Optional[str]:
+    """A DATE for the date column: "2016" -> 2016-01-01, "2016-03" -> 2016-03-01, "2019-W10" -> its Monday.
+
+    The exact value (with its precision) is kept in ``events.date_value``; unreadable values give None.
+    """
+    match = _PARTIAL.match(value or "")
+    if not match:
+        return None
+    year, month, day, week = match.groups()
+    try:
+        if week:
+            return date.fromisocalendar(int(year), int(week), 1).isoformat()
+        return date(int(year), int(month or 1), int(day or 1)).isoformat()
+    except ValueError:
+        return None
 
 
 def _actor_cols(actor: Optional[Actor]) -> Row:
@@ -23,10 +43,10 @@ def event_row(article_id: str, event: Event) -> Row:
         *_actor_cols(event.source), *_actor_cols(event.target),
         event.cameo, event.cameo_root, event.cameo_label, event.goldstein, event.quad_class,
         plover.type if plover else None, plover.mode if plover else None,
-        event.date, event.date_precision, event.date_rule,
+        first_day(event.date), event.date_precision, event.date_rule,
         loc.name if loc else None, loc.country if loc else None,
         loc.lat if loc else None, loc.lon if loc else None, loc.rule if loc else None,
-        event.negated, event.confidence, event.rule, event.mentions,
+        event.negated, event.confidence, event.rule, event.mentions, event.date,
     )
 
 
@@ -37,7 +57,7 @@ def record_rows(record: ArticleRecord) -> dict[str, list[Row]]:
     return {
         "articles": [(
             aid, a.external_id, a.title, a.url, a.source, a.byline, a.published, a.published_from,
-            a.dateline, a.language, a.origin, record.text, None,
+            a.dateline, a.language, a.origin, record.text, a.duplicate_of,
         )],
         "actors": [
             (aid, n, x.text, x.start, x.end, x.name, x.code, x.country, x.sector, x.kind, x.rule)

@@ -53,6 +53,36 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX events_article ON events(article_id);
     """,
+    # 1 -> 2: near-duplicate signatures, events merged across articles (GDELT-style), and the exact
+    # event date ("2016", "2016-03", "2019-W10") beside the DATE column's first day of that period
+    """
+    ALTER TABLE events ADD COLUMN date_value VARCHAR;
+    CREATE TABLE article_signatures (
+        article_id VARCHAR PRIMARY KEY,  -- a first copy; near-copies link to it via articles.duplicate_of
+        minhash BLOB NOT NULL
+    );
+    CREATE VIEW event_mentions AS
+    SELECT md5(concat_ws('|', coalesce(CAST(e.date AS VARCHAR), ''), coalesce(e.source_code, ''),
+                         coalesce(e.target_code, ''), e.cameo)) AS group_id,
+           e.id AS event_id, e.article_id, e.sentence, e.start, e."end",
+           e.trigger_text, e.trigger_start, e.trigger_end, e.mentions,
+           a.source AS article_source, a.url AS article_url, a.published AS article_published
+    FROM events e JOIN articles a ON a.id = e.article_id;
+    CREATE VIEW event_groups AS
+    SELECT m.group_id, e.date, e.source_code, e.target_code, e.cameo,
+           any_value(e.cameo_root) AS cameo_root, any_value(e.cameo_label) AS cameo_label,
+           any_value(e.goldstein) AS goldstein, any_value(e.quad_class) AS quad_class,
+           any_value(e.source_name) AS source_name, any_value(e.target_name) AS target_name,
+           any_value(e.plover_type) AS plover_type,
+           sum(m.mentions) AS num_mentions,
+           count(DISTINCT m.article_id) AS num_articles,
+           count(DISTINCT coalesce(m.article_source, m.article_id)) AS num_sources,
+           min(m.event_id) AS first_event_id,
+           min(m.article_published) AS first_published
+    FROM event_mentions m JOIN events e ON e.id = m.event_id
+    GROUP BY m.group_id, e.date, e.source_code, e.target_code, e.cameo;
+    """,
 ]
 
 TABLES = ("articles", "actors", "quotes", "events", "times", "places")
+VIEWS = ("event_groups", "event_mentions")

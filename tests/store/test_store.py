@@ -11,21 +11,22 @@ import time
 import duckdb
 import pytest
 
-from dragoman.records import ArticleMeta, ArticleRecord, Event, Quote, Trigger, Actor
-from dragoman.store import TABLES, Store
+from dragoman.records import Actor, ArticleMeta, ArticleRecord, Event, Quote, Trigger
+from dragoman.store import TABLES, VIEWS, Store
+from dragoman.store.schema import MIGRATIONS
 
 
-def _record(n: int) -> ArticleRecord:
+def _record(n: int, source: str | None = None, date: str = "2019-03-12", duplicate_of: str | None = None) -> ArticleRecord:
     text = f"Russia accused Turkey of shelling village number {n}."
     russia = Actor("Russia", 0, 6, "Russia", "RUS", "RUS", None, "country")
     turkey = Actor("Turkey", 15, 21, "Turkey", "TUR", "TUR", None, "country")
     event = Event(
         id=f"a{n}-1", sentence=0, start=0, end=len(text), trigger=Trigger("accused", 7, 14),
         cameo="112", cameo_root="11", goldstein=-2.0, quad_class=3, source=russia, target=turkey,
-        date="2019-03-12", date_precision="day", rule="test", confidence=0.9,
+        date=date, date_precision="day", rule="test", confidence=0.9,
     )
     quote = Quote("shelling village", 25, 41, "indirect", "accuse", russia)
-    meta = ArticleMeta(id=f"a{n}", title=f"Story {n}", published="2019-03-14")
+    meta = ArticleMeta(id=f"a{n}", title=f"Story {n}", published="2019-03-14", source=source, duplicate_of=duplicate_of)
     return ArticleRecord(meta, text, [russia, turkey], [quote], [event])
 
 
@@ -56,7 +57,7 @@ def test_export_writes_every_table(tmp_path, fmt):
     with Store(tmp_path / "s.duckdb") as store:
         store.add([_record(1)])
         written = store.export(tmp_path / "out", fmt)
-    assert sorted(p.name for p in written) == sorted(f"{t}.{fmt}" for t in TABLES)
+    assert sorted(p.name for p in written) == sorted(f"{t}.{fmt}" for t in (*TABLES, *VIEWS))
     reader = {"parquet": "read_parquet", "csv": "read_csv_auto", "jsonl": "read_json_auto"}[fmt]
     rows = duckdb.sql(f"SELECT count(*) FROM {reader}('{tmp_path}/out/events.{fmt}')").fetchall()[0][0]
     assert rows == 1
@@ -68,7 +69,50 @@ def test_reopening_keeps_schema_and_rows(tmp_path):
         store.add([_record(1)])
     with Store(path) as store:
         assert store.counts()["articles"] == 1
-        assert store.conn.execute("SELECT count(*) FROM schema_version").fetchone()[0] == 1
+        assert store.conn.execute("SELECT max(version) FROM schema_version").fetchone()[0] == len(MIGRATIONS)
+
+
+def test_a_first_version_store_is_migrated_in_place(tmp_path):
+    path = tmp_path / "old.duckdb"
+    conn = duckdb.connect(str(path))
+    conn.execute("CREATE TABLE schema_version (version INTEGER)")
+    conn.execute(MIGRATIONS[0])
+    conn.execute("INSERT INTO schema_version VALUES (1)")
+    conn.close()
+    with Store(path) as store:
+        store.add([_record(1)], {"a1": b"sig"})
+        assert store.counts()["article_signatures"] == 1
+
+
+def test_near_duplicates_keep_their_link_and_signatures_commit_with_articles(tmp_path):
+    with Store(tmp_path / "s.duckdb") as store:
+        first, copy = _record(1), ArticleRecord(ArticleMeta(id="a2", duplicate_of="a1"), "Russia accused Turkey.")
+        assert store.add([first, copy], {"a1": b"\x01" * 8, "a9": b"not in this batch"}) == 2
+        assert store.conn.execute("SELECT duplicate_of FROM articles WHERE id = 'a2'").fetchone()[0] == "a1"
+        assert list(store.signatures()) == [("a1", b"\x01" * 8)]
+
+
+@pytest.mark.parametrize(
+    "records, expected",
+    [
+        # the same (date, source, target, code) from three articles of two outlets: one event
+        ([_record(1, "Meridian"), _record(2, "Meridian"), _record(3, "Harbor Post")], [(3, 3, 2)]),
+        # another date is another event
+        ([_record(1, "Meridian"), _record(2, "Meridian", date="2019-03-13")], [(1, 1, 1), (1, 1, 1)]),
+        # articles without a named outlet count as their own source
+        ([_record(1), _record(2)], [(2, 2, 2)]),
+    ],
+)
+def test_events_merge_across_articles_with_gdelt_counts(tmp_path, records, expected):
+    with Store(tmp_path / "s.duckdb") as store:
+        store.add(records)
+        groups = store.event_groups()
+        assert [(g["num_mentions"], g["num_articles"], g["num_sources"]) for g in groups] == expected
+        mentions = store.event_mentions(groups[0]["group_id"])
+        assert len(mentions) == expected[0][1]
+        assert {(m["trigger_start"], m["trigger_end"]) for m in mentions} == {(7, 14)}
+        assert all(m["article_id"] and m["sentence"] == 0 for m in mentions)
+        assert len(store.events()) == len(records)  # per-article events stay as they were
 
 
 def _corpus(tmp_path, n: int):
@@ -79,13 +123,18 @@ def _corpus(tmp_path, n: int):
             "text": f"Officials in Ankara said on Tuesday that Turkey met Russia for talks round {i}. "
                     f"Russia accused Turkey of shelling villages near the border crossing number {i}.",
         }))
+        if i % 10 == 0:  # an updated version of the story: linked to the first copy, not coded again
+            update = json.loads(lines[-1])
+            update.update(id=f"k{i}-update", text=update["text"] + " (Updates with a correction.)")
+            lines.append(json.dumps(update))
     path = tmp_path / "corpus.jsonl"
     path.write_text("\n".join(lines), encoding="utf-8")
     return path
 
 
-def _ingest(corpus, db):
-    return [sys.executable, "-m", "dragoman", "ingest", str(corpus), "--db", str(db), "--batch-size", "4", "--quiet"]
+def _ingest(corpus, db, workers=1):
+    return [sys.executable, "-m", "dragoman", "ingest", str(corpus), "--db", str(db), "--batch-size", "4", "--quiet",
+            "--workers", str(workers)]
 
 
 def _counts(db):
@@ -96,12 +145,13 @@ def _counts(db):
 @pytest.mark.model
 @pytest.mark.slow
 def test_sigkill_mid_ingest_then_rerun_matches_a_clean_run(tmp_path):
-    corpus = _corpus(tmp_path, 120)
+    corpus = _corpus(tmp_path, 80)
     clean = tmp_path / "clean.duckdb"
     subprocess.run(_ingest(corpus, clean), check=True, capture_output=True)
 
     killed = tmp_path / "killed.duckdb"
-    proc = subprocess.Popen(_ingest(corpus, killed), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # the killed run and the rerun use two workers: the parallel path must end in the same state
+    proc = subprocess.Popen(_ingest(corpus, killed, 2), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.time() + 120
     # kill once some batches are committed but (almost surely) not all
     while time.time() < deadline and proc.poll() is None:
@@ -111,7 +161,34 @@ def test_sigkill_mid_ingest_then_rerun_matches_a_clean_run(tmp_path):
             break
     proc.send_signal(signal.SIGKILL)
     proc.wait()
-    rerun = subprocess.run(_ingest(corpus, killed), capture_output=True, text=True)
+    rerun = subprocess.run(_ingest(corpus, killed, 2), check=False, capture_output=True, text=True)
     assert rerun.returncode == 0, rerun.stderr
     assert _counts(killed) == _counts(clean)
-    assert _counts(clean)["articles"] == 120
+    assert _counts(clean)["articles"] == 88
+    with Store(clean, read_only=True) as store:
+        linked = store.conn.execute("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL").fetchone()[0]
+    assert linked == 8
+
+
+@pytest.mark.parametrize(
+    "value, day",
+    [("2019-03-12", "2019-03-12"), ("2016", "2016-01-01"), ("2016-03", "2016-03-01"), ("2019-W10", "2019-03-04"),
+     ("PRESENT_REF", None), ("2019-02-30", None), (None, None)],
+)
+def test_event_dates_of_any_precision_are_stored(tmp_path, value, day):
+    from dragoman.store.rows import first_day
+
+    assert first_day(value) == day
+    with Store(tmp_path / "s.duckdb") as store:
+        store.add([_record(1, date=value)])
+        stored, exact = store.conn.execute("SELECT CAST(date AS VARCHAR), date_value FROM events").fetchone()
+    assert (stored, exact) == (day, value)
+
+
+def test_batches_larger_than_one_insert_statement_are_stored_whole(tmp_path):
+    records = [_record(n) for n in range(300)]  # 600 actor rows: more than one multi-row INSERT
+    with Store(tmp_path / "s.duckdb") as store:
+        assert store.add(records) == 300
+        counts = store.counts()
+        assert (counts["articles"], counts["actors"], counts["events"]) == (300, 600, 300)
+        assert store.conn.execute("SELECT max(n), min(n) FROM actors").fetchone() == (1, 0)

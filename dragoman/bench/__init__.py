@@ -1,0 +1,1 @@
+"""Throughput measurement: ``dragoman bench`` (see run.py) and its generated corpus (corpus.py)."""

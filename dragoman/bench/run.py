@@ -1,0 +1,185 @@
+"""``dragoman bench``: end-to-end throughput against the bare spaCy pipeline on the same texts.
+
+Both runs use the same number of processes. End to end means reading from memory, cleaning,
+language check, deduplication, parse, every stage and the DuckDB writes (into a throwaway store).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import resource
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any, Optional
+
+from dragoman.config import Options
+from dragoman.ingest import prepare
+from dragoman.ingest.dedup import Deduper
+from dragoman.records import RawArticle, Skipped
+
+
+def _pss_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+def _family(root: int) -> list[int]:
+    """``root`` and every process descended from it (Linux /proc)."""
+    parents: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as fh:
+                    ppid = int(fh.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+            parents.setdefault(ppid, []).append(int(entry))
+    found, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        found.append(pid)
+        todo.extend(parents.get(pid, []))
+    return found
+
+
+class MemorySampler:
+    """Peak of the summed proportional set size (PSS: shared pages split between sharers) of this
+    process and its workers, sampled every ``interval`` seconds; 0 where /proc is absent."""
+
+    def __init__(self, interval: float = 0.5) -> None:
+        self.interval, self.peak_kb = interval, 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            if os.path.isdir("/proc"):
+                self.peak_kb = max(self.peak_kb, sum(_pss_kb(p) for p in _family(os.getpid())))
+            self._stop.wait(self.interval)
+
+    def __enter__(self) -> MemorySampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def _peak_mb() -> dict[str, float]:
+    """Peak resident memory of this process and of the largest finished child (Linux reports KiB)."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {"main": round(own, 1), "largest_worker": round(child, 1)}
+
+
+_BARE_MODEL: Optional[str] = None
+
+
+def _bare_job(chunk: list[str]) -> int:
+    from dragoman.nlp import load_nlp
+
+    return sum(len(doc) for doc in load_nlp(_BARE_MODEL).pipe(chunk, batch_size=len(chunk)))
+
+
+def bare_spacy(texts: list[str], workers: int, batch_size: int, model: Optional[str] = None) -> dict[str, float]:
+    """Seconds and tokens for ``nlp.pipe`` alone over ``texts``.
+
+    With several workers the texts go to forked processes in chunks, as the pipeline's own do, and
+    only token counts come back: faster than ``nlp.pipe(n_process=N)``, which ships every Doc back
+    to the parent, so the ratio is measured against the stronger baseline.
+    """
+    global _BARE_MODEL
+    from dragoman.nlp import load_nlp
+
+    _BARE_MODEL = model
+    load_nlp(model)  # loaded before forking, so workers share it
+    chunks = [texts[i : i + batch_size] for i in range(0, len(texts), batch_size)]
+    started = time.perf_counter()
+    if workers > 1:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            tokens = sum(pool.imap(_bare_job, chunks))
+    else:
+        tokens = sum(_bare_job(chunk) for chunk in chunks)
+    return {"seconds": time.perf_counter() - started, "tokens": tokens}
+
+
+def end_to_end(raws: list[RawArticle], options: Options) -> dict[str, Any]:
+    """Seconds, article counts and per-stage seconds for the whole pipeline writing to a fresh store."""
+    from dragoman.pipeline import Pipeline
+    from dragoman.store import Store
+
+    pipeline = Pipeline(options)
+    coded = skipped = linked = events = 0
+    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.duckdb") as store:
+        pipeline.dedup = Deduper()
+        started = time.perf_counter()
+        pending = []
+        for result in pipeline.code(raws, is_stored=store.has_article):
+            if isinstance(result, Skipped):
+                skipped += 1
+                continue
+            coded += 1
+            linked += bool(result.article.duplicate_of)
+            events += len(result.events)
+            pending.append(result)
+            if len(pending) >= options.batch_size:
+                write_started = time.perf_counter()
+                store.add(pending, pipeline.dedup.take(r.article.id for r in pending))
+                pipeline.timings["store"] += time.perf_counter() - write_started
+                pending.clear()
+        write_started = time.perf_counter()
+        store.add(pending, pipeline.dedup.take(r.article.id for r in pending))
+        seconds = time.perf_counter() - started
+        pipeline.timings["store"] += time.perf_counter() - write_started
+    return {
+        "seconds": seconds, "articles": coded, "skipped": skipped, "near_duplicates": linked,
+        "events": events, "stages": {k: round(v, 3) for k, v in pipeline.timings.items()},
+    }
+
+
+def bench(raws: list[RawArticle], workers: int = 2, batch_size: int = 32, model: Optional[str] = None) -> dict[str, Any]:
+    """Both runs over the same articles; figures as a plain dict for the CLI to print."""
+    options = Options(workers=workers, batch_size=batch_size, model=model)
+    texts = [p[1] for p in (prepare(r) for r in raws) if not isinstance(p, Skipped)]
+    words = sum(len(t.split()) for t in texts)
+    with MemorySampler() as bare_memory:
+        bare = bare_spacy(texts, workers, batch_size, model)
+    with MemorySampler() as full_memory:
+        full = end_to_end(raws, options)
+    full_rate = full["articles"] / full["seconds"] if full["seconds"] else 0.0
+    bare_rate = len(texts) / bare["seconds"] if bare["seconds"] else 0.0
+    return {
+        "articles": len(raws),
+        "words_per_article": round(words / max(len(texts), 1)),
+        "workers": workers,
+        "batch_size": batch_size,
+        "end_to_end": {
+            "seconds": round(full["seconds"], 2),
+            "articles_per_s": round(full_rate, 2),
+            "tokens_per_s": round(bare["tokens"] / full["seconds"], 1) if full["seconds"] else 0.0,
+            "coded": full["articles"], "skipped": full["skipped"],
+            "near_duplicates": full["near_duplicates"], "events": full["events"],
+        },
+        "bare_spacy": {
+            "seconds": round(bare["seconds"], 2),
+            "articles_per_s": round(bare_rate, 2),
+            "tokens_per_s": round(bare["tokens"] / bare["seconds"], 1) if bare["seconds"] else 0.0,
+        },
+        "ratio": round(full_rate / bare_rate, 3) if bare_rate else 0.0,
+        "stage_seconds": full["stages"],
+        "peak_memory_mb": {
+            **_peak_mb(),
+            "end_to_end_pss_total": round(full_memory.peak_kb / 1024, 1),
+            "bare_spacy_pss_total": round(bare_memory.peak_kb / 1024, 1),
+        },
+    }

@@ -1,0 +1,87 @@
+"""``dragoman bench``: throughput of the whole pipeline next to the bare spaCy parse, same texts, same cores."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+from typing import Optional
+
+import typer
+from rich.table import Table
+
+from dragoman.cli.console import console
+from dragoman.errors import InputError
+
+
+def _corpus(paths: list[str], n: int, words: int):  # type: ignore[no-untyped-def]
+    from dragoman.bench.corpus import DEMO, generate, seed_articles
+
+    seeds = seed_articles(paths or [str(DEMO)])
+    if not seeds:
+        raise InputError(f"no readable articles in {', '.join(paths) or DEMO}")
+    return generate(seeds, n=n, words=words)
+
+
+def bench_command(
+    paths: Optional[list[str]] = typer.Argument(None, help="Seed articles (files/folders; default demo/), or `actors`."),
+    n: int = typer.Option(500, "--articles", "-n", min=2, help="Articles to generate from the seeds."),
+    words: int = typer.Option(600, "--words", min=50, help="About this many words per generated article."),
+    workers: int = typer.Option(os.cpu_count() or 1, "--workers", "-w", min=1, help="Processes (both runs)."),
+    batch_size: int = typer.Option(32, "--batch-size", min=1, help="Articles per batch."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
+    factor: int = typer.Option(10, "--factor", min=1, help="`bench actors` only: dictionary growth factor."),
+) -> None:
+    """Code a generated corpus end to end, then parse it with bare spaCy, and print both throughputs.
+
+    The corpus: --articles distinct ~--words-word articles recombined from the seed articles (default
+    demo/), so deduplication skips no work. Prints articles/s, tokens/s, the ratio to bare spaCy,
+    seconds per stage (summed over workers) and peak memory.
+
+    Example: dragoman bench --workers 2
+    Example: dragoman bench demo/ --articles 200 --format json
+    Example: dragoman bench actors --factor 10   (actor lookup speed as the dictionary grows)
+    """
+    paths = list(paths or [])
+    if paths[:1] == ["actors"] and not os.path.exists("actors"):
+        _bench_actors(paths[1:], min(n, 200), factor)
+        return
+    if fmt not in ("table", "json"):
+        raise InputError(f"--format {fmt!r}: choose table or json")
+    from dragoman.bench.run import bench
+
+    result = bench(_corpus(paths, n, words), workers=workers, batch_size=batch_size)
+    if fmt == "json":
+        print(json.dumps(result, indent=2))
+        return
+    table = Table(title=f"dragoman bench: {result['articles']} articles of ~{result['words_per_article']} words, "
+                  f"{workers} worker(s)", title_justify="left")
+    for column in ("run", "seconds", "articles/s", "tokens/s"):
+        table.add_column(column)
+    for name in ("end_to_end", "bare_spacy"):
+        row = result[name]
+        table.add_row(name.replace("_", " "), str(row["seconds"]), str(row["articles_per_s"]), str(row["tokens_per_s"]))
+    console.print(table)
+    console.print(f"ratio end-to-end / bare spaCy: [bold]{result['ratio']}[/]")
+    stages = ", ".join(f"{k} {v:.2f}s" for k, v in result["stage_seconds"].items())
+    console.print(f"stage seconds (summed over workers): {stages}")
+    e2e = result["end_to_end"]
+    console.print(f"coded {e2e['coded']}, skipped {e2e['skipped']}, near-duplicates {e2e['near_duplicates']}, "
+                  f"events {e2e['events']}")
+    mem = result["peak_memory_mb"]
+    console.print(f"peak memory, all processes (PSS): end to end {mem['end_to_end_pss_total']} MB, bare spaCy "
+                  f"{mem['bare_spacy_pss_total']} MB; peak RSS main {mem['main']} MB, largest worker {mem['largest_worker']} MB")
+
+
+def _bench_actors(paths: list[str], n: int, factor: int) -> None:
+    """Actor resolution speed as the dictionary grows (dragoman/bench/actors.py)."""
+    try:
+        module = importlib.import_module("dragoman.bench.actors")
+    except ImportError as exc:
+        raise InputError("the actors benchmark (dragoman/bench/actors.py) is not installed") from exc
+    texts = [r.text or "" for r in _corpus(paths, n, 600)]
+    print(json.dumps(module.bench_actor_scaling(texts, factor=factor), indent=2, default=str))
+
+
+def register(app: typer.Typer) -> None:
+    app.command("bench")(bench_command)

@@ -1,0 +1,46 @@
+"""Near-duplicates: wire copies and updated versions link to the first copy; distinct stories do not."""
+
+from __future__ import annotations
+
+from dragoman.ingest.dedup import Deduper
+
+FIRST = (
+    "GENEVA, June 2 (Meridian News) - Iran and the International Atomic Energy Agency agreed on Wednesday "
+    "to resume inspections at two sites, the agency's director said after a day of talks in Geneva.\n\n"
+    "The deal follows months of dispute over access to the Fordow plant, diplomats said. Western envoys "
+    "welcomed the step but said Tehran still had to answer questions about uranium traces.\n\n"
+    "Iran's foreign ministry spokesman said the agreement showed that cooperation was possible when the "
+    "agency acted without political pressure from Washington and its European allies."
+)
+UPDATED = FIRST.replace("Wednesday", "Thursday") + "\n\n(Updates with reaction from Washington in the last paragraph.)"
+SYNDICATED = "By Staff Writers\n\n" + FIRST + "\n\nCopyright Meridian News. All rights reserved."
+OTHER = (
+    "NAIROBI, June 2 (Meridian News) - Kenya closed its border with Somalia on Wednesday after an attack on "
+    "a police post near Mandera, the interior ministry said, and sent troops to the area.\n\n"
+    "Officials said militants had crossed the border at night. Somalia's government condemned the attack "
+    "and offered to share intelligence with Nairobi."
+)
+
+
+def test_updated_and_syndicated_copies_link_to_the_first():
+    dedup = Deduper()
+    assert dedup.check("first", FIRST) is None
+    assert dedup.check("updated", UPDATED) == "first"
+    assert dedup.check("syndicated", SYNDICATED) == "first"
+    assert dedup.check("other", OTHER) is None
+
+
+def test_signatures_round_trip_through_the_store_format():
+    dedup = Deduper()
+    dedup.check("first", FIRST)
+    dedup.check("other", OTHER)
+    saved = dedup.take(["first", "other", "never-seen"])
+    assert sorted(saved) == ["first", "other"] and dedup.take(["first"]) == {}
+    again = Deduper()
+    assert again.load(saved.items()) == 2
+    assert again.check("updated", UPDATED) == "first"
+    assert again.check("fresh", "A completely different short note about weather in Oslo.") is None
+
+
+def test_loading_ignores_signatures_of_another_size():
+    assert Deduper().load([("x", b"\x00" * 16)]) == 0
