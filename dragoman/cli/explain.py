@@ -55,9 +55,11 @@ def _show(explanation: Explanation) -> None:
     for column in ("sent", "trigger", "cameo", "label", "plover", "source", "target", "rule", "conf", "negated"):
         events.add_column(column)
     for event in explanation.events:
+        plover = ""
+        if event.plover:
+            plover = event.plover.type + (f"/{event.plover.mode}" if event.plover.mode else "")
         events.add_row(
-            str(event.sentence), event.trigger.text, event.cameo, event.cameo_label or "",
-            f"{event.plover.type}{'/' + event.plover.mode if event.plover and event.plover.mode else ''}" if event.plover else "",
+            str(event.sentence), event.trigger.text, event.cameo, event.cameo_label or "", plover,
             event.source.code if event.source else "", event.target.code if event.target and event.target.code else "",
             event.rule, f"{event.confidence:.2f}", "yes" if event.negated else "",
         )
@@ -70,7 +72,8 @@ def register(app: typer.Typer) -> None:
     @app.command("explain")
     def explain(
         source: str = typer.Argument(..., help="A sentence in quotes, or a text file."),
-        patterns: list[Path] | None = typer.Option(None, "--patterns", help="Extra verb-pattern YAML file; repeatable."),
+        patterns: list[Path] | None = typer.Option(None, "--patterns",
+                                                   help="Extra verb-pattern YAML file; repeatable."),
         published: str | None = typer.Option(None, "--published", help="Article date (YYYY-MM-DD)."),
     ) -> None:
         """Show the parse, the actors found, every pattern tried on each verb and noun, the one

@@ -188,7 +188,7 @@ def _score(kind: str, path: Path, golds: list[Gold], predictions: list[list], no
         counts[f"{prefix}.fn"] = counts.get(f"{prefix}.fn", 0) + len(g - p)
 
     extra = correct = 0
-    for gold, events in zip(golds, predictions):
+    for gold, events in zip(golds, predictions, strict=True):
         roots = [e.cameo_root for e in events]
         if kind == "conflibert":
             best = max(events, key=lambda e: e.confidence, default=None)

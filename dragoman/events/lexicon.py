@@ -19,6 +19,7 @@ from dragoman.events.ontology import DATA, Ontology, read_yaml
 PATTERN_DIR = DATA / "patterns"
 SETTINGS_FILE = PATTERN_DIR / "settings.yaml"
 BUILTIN_FILES = (PATTERN_DIR / "verbs.yaml", PATTERN_DIR / "nouns.yaml")
+PURPOSES_FILE = PATTERN_DIR / "purposes.yaml"
 
 _PATTERN_KEYS = {"id", "verbs", "nouns", "particle", "prep", "objects", "xcomp", "subject", "cameo",
                  "family", "targets", "symmetric", "needs_agent", "inverse"}
@@ -81,10 +82,41 @@ class Lexicon:
     settings: dict[str, Any] = field(default_factory=dict)
     families: dict[str, Family] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
+    purposes: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)  # cue phrases by purpose
+    refinements: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)  # code -> (purpose, finer)
+    _words: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)  # word lists read so far
 
     def words(self, key: str) -> frozenset[str]:
-        """A word list from settings.yaml, lower-cased."""
-        return frozenset(str(w).lower() for w in self.settings.get(key, []))
+        """A word list from settings.yaml, lower-cased; DataError when it is not a list of words."""
+        cached = self._words.get(key)
+        if cached is not None:
+            return cached
+        value = self.settings.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(w, (str, int)) for w in value):
+            raise DataError(f"{SETTINGS_FILE}: '{key}' must be a list of words")
+        self._words[key] = frozenset(str(w).lower() for w in value)
+        return self._words[key]
+
+
+def _with_hyphens(phrases: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
+    """Each phrase plus, for hyphenated words, the way the tokenizer splits them ("cease - fire")."""
+    out = list(phrases)
+    for phrase in phrases:
+        if any("-" in w.strip("-") for w in phrase):
+            split = tuple(part for w in phrase for part in _split_hyphen(w))
+            if split not in out:
+                out.append(split)
+    return tuple(out)
+
+
+def _split_hyphen(word: str) -> list[str]:
+    parts = word.split("-")
+    if len(parts) == 1 or not all(parts):
+        return [word]
+    out = [parts[0]]
+    for part in parts[1:]:
+        out += ["-", part]
+    return out
 
 
 def _phrases(value: Any, where: str, key: str) -> tuple[tuple[str, ...], ...]:
@@ -125,9 +157,9 @@ def _pattern(entry: Any, kind: str, path: Path, order: int, ontology: Ontology, 
         cameo=str(cameo) if cameo is not None else None, family=family,
         particle=entry.get("particle", None) and entry["particle"].lower(),
         prep=entry.get("prep", None) and entry["prep"].lower(),
-        objects=_phrases(entry.get("objects") or [], where, "objects") if entry.get("objects") else (),
+        objects=_with_hyphens(_phrases(entry["objects"], where, "objects")) if entry.get("objects") else (),
         xcomp=tuple(w.lower() for w in entry.get("xcomp") or []),
-        subject=_phrases(entry["subject"], where, "subject") if entry.get("subject") else (),
+        subject=_with_hyphens(_phrases(entry["subject"], where, "subject")) if entry.get("subject") else (),
         targets=tuple(w.lower() for w in entry.get("targets") or []),
         symmetric=entry.get("symmetric"), needs_agent=bool(entry.get("needs_agent", False)),
         inverse=bool(entry.get("inverse", False)),
@@ -152,12 +184,33 @@ def _families(settings: dict[str, Any], ontology: Ontology) -> dict[str, Family]
     return families
 
 
+def load_purposes(lexicon: Lexicon, ontology: Ontology, path: Path = PURPOSES_FILE) -> None:
+    """Read purpose cues and the finer codes they give (purposes.yaml) into ``lexicon``."""
+    doc = read_yaml(path)
+    if not isinstance(doc, dict) or not isinstance(doc.get("purposes"), dict) \
+            or not isinstance(doc.get("refinements"), dict):
+        raise DataError(f"{path}: expected 'purposes' and 'refinements' mappings")
+    for name, cues in doc["purposes"].items():
+        lexicon.purposes[str(name)] = _with_hyphens(_phrases(cues, f"{path}: purpose {name}", "cues"))
+    for code, table in doc["refinements"].items():
+        where = f"{path}: refinement {code}"
+        if str(code) not in ontology or not isinstance(table, dict):
+            raise DataError(f"{where}: needs a known CAMEO code and a mapping of purposes")
+        for purpose, finer in table.items():
+            if purpose not in lexicon.purposes:
+                raise DataError(f"{where}: unknown purpose {purpose!r}")
+            if str(finer) not in ontology or not str(finer).startswith(str(code)[:2]):
+                raise DataError(f"{where}: {purpose}: {finer!r} is not a CAMEO code under {code}")
+        lexicon.refinements[str(code)] = tuple((str(p), str(f)) for p, f in table.items())
+
+
 def load_lexicon(ontology: Ontology, extra_files: Sequence[Path] = ()) -> Lexicon:
     """Load settings and the built-in pattern files, then the user's files on top."""
     settings = read_yaml(SETTINGS_FILE)
     if not isinstance(settings, dict):
         raise DataError(f"{SETTINGS_FILE}: expected a mapping")
     lexicon = Lexicon(settings=settings, families=_families(settings, ontology))
+    load_purposes(lexicon, ontology)
     for name in ("future_family", "negated_family"):
         for root, family in (settings.get(name) or {}).items():
             if family not in lexicon.families:

@@ -14,6 +14,7 @@ class Modality:
     negated: bool = False
     future: bool = False  # future tense, modal or conditional: intended or threatened, not done
     obligation: bool = False  # "must", "should": demanded of the subject, not done
+    speculative: bool = False  # "may", "might", "could": a guess about the subject, not its act
 
     @property
     def label(self) -> str:
@@ -27,7 +28,8 @@ def modality(token: Token, lexicon: Lexicon) -> Modality:
     future_aux = lexicon.words("future_aux") | lexicon.words("modal_aux")
     marks = lexicon.words("conditional_marks")
     obliged = lexicon.words("obligation_aux")
-    negated = future = obligation = False
+    guesses = lexicon.words("speculative_aux")
+    negated = future = obligation = speculative = False
     holders = [token]
     # "the talks will not resume": markers of a light verb's clause also cover its object noun.
     if token.dep_ in ("dobj", "nsubj", "nsubjpass") and token.head.pos_ in ("VERB", "AUX"):
@@ -41,9 +43,18 @@ def modality(token: Token, lexicon: Lexicon) -> Modality:
                 future = True
             if child.dep_ == "aux" and lower in obliged:
                 obligation = True
+            if child.dep_ == "aux" and lower in guesses:
+                speculative = True
             if child.dep_ == "mark" and lower in marks:
                 future = True
         # "is going to strike"
         if holder.dep_ == "xcomp" and holder.head.lemma_ == "go" and any(c.dep_ == "aux" for c in holder.head.children):
             future = True
-    return Modality(negated, future, obligation)
+    return Modality(negated, future, obligation, speculative)
+
+
+def conditioned(token: Token, lexicon: Lexicon) -> bool:
+    """Whether an act hangs on a condition put to others: "... unless X holds elections"."""
+    marks = lexicon.words("threat_marks")
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
+               for c in token.children)

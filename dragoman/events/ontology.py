@@ -124,7 +124,8 @@ def _load_plover(types_path: Path, map_path: Path, codes: dict[str, CameoCode]):
         raise DataError(f"{types_path}: expected a mapping 'types'")
     types: dict[str, dict[str, Any]] = {}
     for name, spec in types_doc["types"].items():
-        if not isinstance(spec, dict) or spec.get("quad") not in (1, 2, 3, 4) or not isinstance(spec.get("modes"), list):
+        if not isinstance(spec, dict) or spec.get("quad") not in (1, 2, 3, 4) \
+                or not isinstance(spec.get("modes"), list):
             raise DataError(f"{types_path}: type {name}: needs quad 1-4 and a list of modes")
         types[str(name)] = spec
     map_doc = read_yaml(map_path)

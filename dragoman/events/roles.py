@@ -28,6 +28,7 @@ class ActorIndex:
 
     def __init__(self, doc: Doc, actors: Iterable[Actor], quotes: Iterable[Quote] = ()) -> None:
         self.by_token: dict[int, Actor] = {}
+        self.span_of: dict[int, tuple[int, int]] = {}  # token -> token range of the mention covering it
         for actor in sorted(actors, key=lambda a: (a.end - a.start)):  # shorter spans win ties
             span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
             if span is None:
@@ -36,7 +37,13 @@ class ActorIndex:
                 current = self.by_token.get(token.i)
                 if current is None or (current.code is None and actor.code is not None):
                     self.by_token[token.i] = actor
+                    self.span_of[token.i] = (span.start, span.end)
         self.quotes = [q for q in quotes if q.speaker is not None and q.speaker.code]
+
+    def name_tokens(self, token: Token) -> list[Token]:
+        """The tokens of the actor mention covering ``token`` (just ``token`` outside any mention)."""
+        start, end = self.span_of.get(token.i, (token.i, token.i + 1))
+        return [token.doc[i] for i in range(start, end)]
 
     def at(self, token: Token) -> Actor | None:
         """The actor mention covering ``token``, resolved or not."""
@@ -77,6 +84,11 @@ def _members(token: Token, index: ActorIndex) -> list[Token]:
     Russia, and Switzerland" parses Russia as an apposition) and coordinated modifiers ("US and
     British activists")."""
     members = [token, *[c for c in token.conjuncts if c.i > token.i]]
+    # A name is one unit: when the small parser splits it ("Barack" as a preposition over "Obama"),
+    # the conjuncts of any of its words are the list's other members.
+    for word in index.name_tokens(token):
+        if word.i != token.i:
+            members += [c for c in word.conjuncts if c.i > token.i and c not in members]
     head = index.at(token)
     for child in token.children:
         if child.dep_ in ("appos", "npadvmod") and child.pos_ == "PROPN" and head is not None and head.code:
@@ -129,6 +141,11 @@ def subject_token(verb: Token, stative: frozenset[str] = frozenset()) -> tuple[T
         return _child(verb, "nsubjpass"), "subject"
     if verb.dep_ == "relcl":
         return verb.head, "relative"
+    if verb.dep_ == "acl" and verb.head.dep_ == "nsubj" and any(
+            c.dep_ == "nsubj" and c.i != verb.head.i for c in verb.head.head.children):
+        # "X resorted to Y, officials said": a verb with two subjects is a trailing attribution
+        # the parser folded into one clause; the first subject heads its own clause
+        return verb.head, "subject"
     if verb.dep_ == "acl" and verb.tag_ != "VBN":
         # "issued a declaration demanding ...": the declaring verb's subject demands
         if verb.head.dep_ == "dobj" and verb.head.head.pos_ in ("VERB", "AUX"):
@@ -151,10 +168,23 @@ def subject_token(verb: Token, stative: frozenset[str] = frozenset()) -> tuple[T
     return None, "none"
 
 
+def _misread_name(verb: Token, index: ActorIndex) -> Token | None:
+    """A subject the parser misread as a preposition: "Barack" of "Barack Obama met ..." tagged
+    ADP and hung on the verb. A word of a multi-word actor name before the verb is no preposition."""
+    for child in verb.lefts:
+        if child.pos_ == "ADP" and child.dep_ == "prep" and index.at(child) is not None \
+                and len(index.name_tokens(child)) > 1:
+            return child
+    return None
+
+
 def find_source(verb: Token, index: ActorIndex, speech_verbs: frozenset[str],
                 stative: frozenset[str] = frozenset()) -> Role:
     """Resolved source actors of a verbal event; pronouns in reported speech fall back to the speaker."""
     token, how = subject_token(verb, stative)
+    if token is None:
+        token = _misread_name(verb, index)
+        how = "subject" if token is not None else how
     actors = actors_of(token, index)
     if how == "subject":
         # "Peru, Chile, and Bolivia met": a broken list can leave a second subject on the verb

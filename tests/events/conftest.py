@@ -44,7 +44,8 @@ def summary(events: list[Event]) -> set[tuple[str, str | None, str | None]]:
 def dyads(code):  # type: ignore[no-untyped-def]
     """dyads(sentence, actors) -> {(cameo, source code, target code)}."""
 
-    def run(text: str, codes: dict[str, str], quotes: list[Quote] | None = None) -> set[tuple[str, str | None, str | None]]:
+    def run(text: str, codes: dict[str, str],
+            quotes: list[Quote] | None = None) -> set[tuple[str, str | None, str | None]]:
         return summary(code(text, codes, quotes))
 
     return run

@@ -8,6 +8,7 @@ import pytest
 
 from dragoman.errors import DataError
 from dragoman.events import EventCoder, load_lexicon, load_ontology
+from dragoman.events.lexicon import Lexicon, load_purposes
 from dragoman.events.ontology import _load_codes
 
 
@@ -65,3 +66,24 @@ def test_malformed_pattern_file_fails_loudly(tmp_path: Path, body, message):
     extra.write_text(body, encoding="utf-8")
     with pytest.raises(DataError, match=message):
         EventCoder([extra])
+
+
+def test_every_refinement_is_a_finer_code_of_its_base():
+    lexicon = load_lexicon(load_ontology())
+    assert lexicon.refinements["141"][0] == ("leadership", "1411")
+    for base, table in lexicon.refinements.items():
+        assert all(finer[:2] == base[:2] and purpose in lexicon.purposes for purpose, finer in table)
+
+
+@pytest.mark.parametrize("body,message", [
+    ("purposes: {rights: [right]}\nrefinements: {\"141\": {wealth: \"1413\"}}\n", "unknown purpose 'wealth'"),
+    ("purposes: {rights: [right]}\nrefinements: {\"141\": {rights: \"1043\"}}\n", "not a CAMEO code under 141"),
+    ("purposes: {rights: [right]}\nrefinements: {\"999\": {rights: \"1413\"}}\n", "refinement 999"),
+    ("purposes: {rights: right}\nrefinements: {}\n", "purpose rights"),
+    ("hello: world\n", "expected 'purposes' and 'refinements'"),
+])
+def test_malformed_purpose_file_fails_loudly(tmp_path: Path, body, message):
+    path = tmp_path / "purposes.yaml"
+    path.write_text(body, encoding="utf-8")
+    with pytest.raises(DataError, match=message):
+        load_purposes(Lexicon(), load_ontology(), path)

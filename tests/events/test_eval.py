@@ -42,12 +42,13 @@ def test_evaluator_on_fixture():
 
 # Floors on the dev sets, a little under what the coder reaches (the actors stage moves them too).
 FLOORS = [
-    ("cameo_manual", "root.f1", 0.80, ">="),
-    ("cameo_manual", "extra_per_sentence", 0.15, "<="),
-    ("plover_gsr", "plover.f1", 0.76, ">="),
-    ("petr2_gsr", "root.f1", 0.62, ">="),
-    ("petr2_gsr", "extra_per_sentence", 0.32, "<="),
-    ("conflibert", "class5.accuracy", 0.78, ">="),
+    ("cameo_manual", "root.f1", 0.81, ">="),
+    ("cameo_manual", "code.f1", 0.58, ">="),
+    ("cameo_manual", "extra_per_sentence", 0.14, "<="),
+    ("plover_gsr", "plover.f1", 0.77, ">="),
+    ("petr2_gsr", "root.f1", 0.73, ">="),
+    ("petr2_gsr", "extra_per_sentence", 0.24, "<="),
+    ("conflibert", "class5.accuracy", 0.80, ">="),
 ]
 
 

@@ -46,3 +46,14 @@ def test_explain_command_prints_the_fired_rule():
     assert result.exit_code == 0, result.output
     assert "sanction.impose" in result.output
     assert "FIRED" in result.output
+
+
+@pytest.mark.parametrize("text,actors,note", [
+    ("Georgia said Russia shelled two villages.", {"Georgia": "GEO", "Russia": "RUS"}, "allegation 1123"),
+    ("Workers in Georgia rallied to demand the resignation of Russia's envoy.", {"Workers in Georgia": "GEOLAB"},
+     "purpose 'leadership', 141 refined to 1411"),
+])
+def test_explanation_records_allegations_and_purposes(nlp, coder, text, actors, note):
+    placed = [Actor(s, text.index(s), text.index(s) + len(s), code=c) for s, c in actors.items()]
+    explanation = coder.explain(nlp(text), placed, [])
+    assert any(note in line for line in explanation.sentences[0].notes)

@@ -13,7 +13,7 @@ def _event(n: int, code: str, date: str, target: str = "UKR") -> Event:
 
 
 def test_identical_events_collapse_with_a_count():
-    merged = merge_mentions([_event(1, "190", "2022-03-01"), _event(2, "190", "2022-03-01"), _event(3, "190", "2022-03-01")])
+    merged = merge_mentions([_event(n, "190", "2022-03-01") for n in (1, 2, 3)])
     assert len(merged) == 1
     assert merged[0].mentions == 3
     assert merged[0].id == "a-1"

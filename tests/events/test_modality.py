@@ -44,3 +44,12 @@ def test_the_wrapped_act_is_not_coded_as_done(code, text, forbidden_root):
 
 def test_negated_attack_yields_nothing(code):
     assert code("Iran did not attack Israel.", ACTORS) == []
+
+
+@pytest.mark.parametrize("text", [
+    # a guess at what someone wants or may ask is no appeal or demand
+    "Iran might want Israel to leave the talks.",
+    "China may ask Japan to pay compensation.",
+])
+def test_a_guessed_verbal_act_is_not_coded(code, text):
+    assert code(text, ACTORS) == []

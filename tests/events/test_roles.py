@@ -37,6 +37,18 @@ CASES = [
      {("042", "RUSGOV", "TURGOV")}),
     ("Turkish-led airstrikes in northern Iraq killed five people.", {"Turkish": "TUR", "Iraq": "IRQ"},
      {("195", "TUR", "IRQ")}),
+    # the target inside a prepositional noun: travel to a country
+    ("Canada advised against travel to Syria.", {"Canada": "CAN", "Syria": "SYR"}, {("160", "CAN", "SYR")}),
+    # violence by protesters is a violent protest; force against protesters is repression
+    ("The embassy of Canada was torched by Iranian protesters.", {"Canada": "CAN", "Iranian protesters": "IRNOPP"},
+     {("145", "IRNOPP", "CAN")}),
+    ("Syrian police clashed with Kurdish demonstrators.",
+     {"Syrian police": "SYRCOP", "Kurdish demonstrators": "SYROPP"},
+     {("175", "SYRCOP", "SYROPP")}),
+    # a killing whose means are not given is conventional force; an office holder's is an assassination
+    ("Somalia killed four soldiers of Kenya.", {"Kenya": "KEN", "Somalia": "SOM"}, {("190", "SOM", "KEN")}),
+    ("Gunmen from Somalia shot dead the governor of Kenya's Mandera county.", {"Kenya": "KEN", "Somalia": "SOM"},
+     {("186", "SOM", "KEN")}),
 ]
 
 

@@ -37,7 +37,7 @@ CODED = [
     ("Chile claimed that it had shelled Peru.", {("015", "CHL", "PER")}),
     ("Chile claimed that Peru had shelled the border villages.", {("1123", "CHL", "PER")}),
     # pressure from an actor is its demand
-    ("Chile faces pressure from Peru to release the prisoners.", {("100", "PER", "CHL")}),
+    ("Chile faces pressure from Peru to release the prisoners.", {("1053", "PER", "CHL")}),
     # negotiating takes both sides
     ("Peru held talks with Chile on Monday.", {("046", "PER", "CHL"), ("046", "CHL", "PER")}),
     # welcoming a decision endorses it; a warm welcome to a visitor hosts him
@@ -55,6 +55,12 @@ CODED = [
     ("Five villagers were killed in an air strike by the Chilean army.", {("195", "CHLMIL", None)}),
     # a threat: a future act held over others on a condition
     ("Chile will withdraw its troops from Peru unless Bolivia ends the blockade.", {("130", "CHL", "PER")}),
+    # a hyphenated object word matches however the tokenizer splits it
+    ("Peruvian rebels declared a unilateral cease-fire on Monday.", {("0871", "PERREB", None)}),
+    # suicide bombers are not aircraft
+    ("Two suicide bombers from Peru attacked the Chilean army in Lima.", {("1831", "PER", "CHLMIL")}),
+    # a repeated demand is a demand, coded by its clause
+    ("Chile reiterated its demand that Peru release the detained miners.", {("1053", "CHL", "PER")}),
     # negated permission is a rejection
     ("Chile said it would not give permission to Peru to build the dam.", {("124", "CHL", "PER")}),
 ]
@@ -90,7 +96,8 @@ def test_a_listed_name_set_off_by_commas_is_one_more_actor(dyads):
 
 
 def test_coordinated_modifiers_are_two_sources(code):
-    events = code("Chilean and Peruvian rebels staged a protest in Lima.", {"Chilean": "CHL", "Peruvian rebels": "PERREB"})
+    actors = {"Chilean": "CHL", "Peruvian rebels": "PERREB"}
+    events = code("Chilean and Peruvian rebels staged a protest in Lima.", actors)
     assert {(e.cameo, e.source.code) for e in events} == {("141", "CHL"), ("141", "PERREB")}
 
 

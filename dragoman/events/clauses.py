@@ -1,0 +1,184 @@
+"""Coding one token: a verb or event noun, a light verb's noun, a wrapper's complement act, and
+which clauses of a sentence are its own and which only set the scene."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from dragoman.events.grammar import Grammar, is_verb
+from dragoman.events.lexicon import Pattern
+from dragoman.events.matcher import Trial, best
+from dragoman.events.roles import ActorIndex
+
+# Dependents whose subtrees belong to a coded event and are not coded again on their own
+# ("accused Y of shelling": the shelling is the content of the accusation, not a second event).
+_CONSUME_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "prep", "acomp", "xcomp", "agent",
+                           "nsubjpass", "pcomp", "npadvmod", "ccomp", "advcl"})
+_OWN_CLAUSE = frozenset({"nsubj", "nsubjpass", "csubj"})
+_COMPLEMENT_PREPS = ("to", "for", "of", "on", "against", "with", "in", "from")
+
+Tracer = Callable[[Token, list[Trial]], None]
+
+
+@dataclass
+class Coded:
+    """A token's CAMEO code before roles and modality are applied."""
+
+    code: str
+    pattern: Pattern  # the pattern deciding the code (the wrapper's, for wrapped acts)
+    rule: str
+    specificity: int
+    trigger: Token
+    event_token: Token  # the verb or noun whose roles are read
+    complement: Token | None = None
+    base: str | None = None  # the wrapped act's own code
+
+
+def code_token(token: Token, grammar: Grammar, trace: Tracer | None, depth: int = 0) -> Coded | None:
+    """CAMEO code of a verb or event noun, with wrapped complements re-coded; None if no pattern."""
+    if depth > 3:
+        return None
+    lexicon = grammar.lexicon
+    if is_verb(token):
+        pattern, trials = best(token, lexicon, "verb")
+        if trace:
+            trace(token, trials)
+        is_light = token.lemma_.lower() in grammar.light or token.lower_ in grammar.light
+        light = light_event(token, grammar, trace) if is_light else None
+        if light is not None and (pattern is None or pattern.specificity < light.specificity + 2):
+            return light
+        if pattern is None:
+            return None
+        if pattern.family:
+            return _wrapped(token, pattern, grammar, trace, depth)
+        return Coded(pattern.cameo or "", pattern, pattern.id, pattern.specificity, token, token)
+    if token.pos_ in ("NOUN", "PROPN"):
+        pattern, trials = best(token, lexicon, "noun")
+        if trace:
+            trace(token, trials)
+        if pattern is None:
+            return None
+        return Coded(pattern.cameo or "", pattern, pattern.id, pattern.specificity, token, token)
+    return None
+
+
+def light_event(verb: Token, grammar: Grammar, trace: Tracer | None) -> Coded | None:
+    """A light verb's event noun: "held talks", "launched air strikes", "engaged in fighting"."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "on"):
+            objects += [c for c in prep.children if c.dep_ == "pobj"]
+    for obj in objects:
+        for noun in (obj, *obj.conjuncts):
+            pattern, trials = best(noun, grammar.lexicon, "noun")
+            if trace:
+                trace(noun, trials)
+            if pattern is not None:
+                return Coded(pattern.cameo or "", pattern, f"{pattern.id}", pattern.specificity, verb, verb)
+    return None
+
+
+def complements(token: Token) -> list[Token]:
+    """Heads of the phrases a wrapper verb can wrap, most direct first."""
+    out: list[Token] = []
+    children = list(token.children)
+    out += [c for c in children if c.dep_ == "xcomp"]
+    for c in children:
+        if c.dep_ == "acomp":
+            out += [cc for cc in c.children if cc.dep_ == "xcomp"]
+            for prep in c.children:
+                if prep.dep_ == "prep":
+                    out += [p for p in prep.children if p.dep_ in ("pobj", "pcomp")]
+    for c in children:
+        if c.dep_ == "dobj":
+            out += [cc for cc in c.children if cc.dep_ in ("acl", "relcl") and cc.pos_ == "VERB"]
+            out.append(c)
+    out += [c for c in children if c.dep_ == "ccomp"]
+    for c in children:
+        if c.dep_ in ("prep", "prt") and c.lower_ in _COMPLEMENT_PREPS:
+            out += [p for p in c.children if p.dep_ in ("pobj", "pcomp")]
+    return out
+
+
+def _wrapped(token: Token, pattern: Pattern, grammar: Grammar, trace: Tracer | None, depth: int) -> Coded:
+    lexicon = grammar.lexicon
+    family = lexicon.families[pattern.family or ""]
+    for comp in complements(token):
+        inner = code_token(comp, grammar, trace, depth + 1)
+        if inner is not None:
+            used = family
+            if family.name == "intent":
+                # intending a hostile act ("plans to impose", "prepared to strike") is a threat
+                hostile = (lexicon.settings.get("future_family") or {}).get(inner.code[:2])
+                if hostile and hostile != "intent":
+                    used = lexicon.families[hostile]
+            code = used.recode(inner.code)
+            return Coded(code, pattern, f"{pattern.id}>{inner.rule}", pattern.specificity + inner.specificity,
+                         token, token, comp, inner.code)
+    return Coded(pattern.cameo or family.default, pattern, pattern.id, pattern.specificity, token, token)
+
+
+def consumed(coded: Coded) -> set[int]:
+    """Tokens of the phrases that belong to a coded event and are not coded again on their own."""
+    token = coded.event_token
+    out: set[int] = set()
+    for child in token.children:
+        if child.dep_ not in _CONSUME_DEPS:
+            continue
+        own_clause = child.dep_ in ("ccomp", "advcl") and any(c.dep_ in _OWN_CLAUSE for c in child.children)
+        if own_clause and not coded.pattern.family:
+            continue
+        out.update(t.i for t in child.subtree)
+    return out
+
+
+def reduced_relative(verb: Token) -> Token | None:
+    """The real main verb when the parser took a reduced relative for it: in "the civilians
+    imprisoned for X were released", "imprisoned" heads a "conj" that has no conjunction, its own
+    passive auxiliary and no subject. None when ``verb`` is not such a misparse."""
+    if verb.tag_ not in ("VBD", "VBN") or not any(c.dep_ == "nsubj" for c in verb.children):
+        return None
+    if any(c.dep_ in ("aux", "auxpass", "cc") for c in verb.children):
+        return None
+    for conj in verb.children:
+        if conj.dep_ == "conj" and conj.i > verb.i and any(c.dep_ == "auxpass" for c in conj.children) \
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "cc") for c in conj.children):
+            return conj
+    return None
+
+
+def reduced_relatives(sent: Span) -> dict[int, int]:
+    """Misparsed reduced relatives of a sentence: the participle's index -> the real main verb's."""
+    found = {}
+    for token in sent:
+        main = reduced_relative(token)
+        if main is not None:
+            found[token.i] = main.i
+    return found
+
+
+def is_background(token: Token, grammar: Grammar, reduced: dict[int, int] | None = None) -> bool:
+    """Whether ``token`` sits in a clause that only sets the scene for the sentence's own act;
+    ``reduced`` holds the sentence's misparsed reduced relatives (see ``reduced_relatives``)."""
+    marks = grammar.background_marks
+    below: Token | None = None
+    for t in (token, *token.ancestors):
+        main = reduced.get(t.i) if reduced else None
+        if main is not None and (below is None or below.i != main):
+            return True
+        below = t
+        if t.dep_ in ("relcl", "acl") and t.pos_ in ("VERB", "AUX"):
+            return True
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in t.children):
+            return True
+        if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.lower_ in grammar.background_preps:
+            return True
+    return False
+
+
+def inside_name(token: Token, index: ActorIndex) -> bool:
+    """A word of an actor's name ("Economic Cooperation" in a forum's name) names no event."""
+    return token.pos_ == "PROPN" and index.at(token) is not None

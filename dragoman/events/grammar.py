@@ -1,0 +1,70 @@
+"""The word classes the coder reads from the lexicon settings, gathered once per coder."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from dragoman.events.lexicon import Lexicon
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """Grammar-level word lists of ``settings.yaml`` (speech verbs, light verbs, prepositions...)."""
+
+    lexicon: Lexicon
+    speech: frozenset[str]
+    light: frozenset[str]
+    target_preps: tuple[str, ...]
+    source_preps: frozenset[str]
+    symmetric_roots: frozenset[str]
+    background_marks: frozenset[str]
+    background_preps: frozenset[str]
+    obliged: frozenset[str]
+    mutual: frozenset[str]
+    stative: frozenset[str]
+    culpable: frozenset[str]
+    giver_preps: frozenset[str]
+    origin_preps: frozenset[str]
+    fire_roots: frozenset[str]
+    alleged_roots: frozenset[str]
+    relaying_sectors: frozenset[str]
+    mishaps: frozenset[str]
+    content_roots: frozenset[str]
+
+    @classmethod
+    def of(cls, lexicon: Lexicon) -> Grammar:
+        """Read every word class from the lexicon's settings."""
+        words = lexicon.words
+        return cls(
+            lexicon=lexicon,
+            speech=words("speech_verbs"),
+            light=words("light_verbs"),
+            target_preps=tuple(words("target_preps")),
+            source_preps=words("source_preps"),
+            symmetric_roots=frozenset(str(r) for r in lexicon.settings.get("symmetric_roots", [])),
+            background_marks=words("background_marks"),
+            background_preps=words("background_preps"),
+            obliged=words("obligation_aux"),
+            mutual=words("mutual_codes"),
+            stative=words("stative_passives"),
+            culpable=words("culpability_words"),
+            giver_preps=words("giver_preps"),
+            origin_preps=words("origin_preps"),
+            fire_roots=words("fire_roots"),
+            alleged_roots=words("alleged_roots"),
+            mishaps=words("mishap_nouns"),
+            content_roots=words("content_roots"),
+            relaying_sectors=frozenset(str(s).upper() for s in lexicon.settings.get("relaying_sectors", [])),
+        )
+
+
+def depth(token: Token) -> int:
+    """How many heads lie above ``token``."""
+    return sum(1 for _ in token.ancestors)
+
+
+def is_verb(token: Token) -> bool:
+    """A verb, or an auxiliary heading a clause ("is" in "Peru is ready")."""
+    return token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ in ("ROOT", "ccomp", "conj", "advcl", "xcomp"))
