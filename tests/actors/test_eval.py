@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from dragoman.errors import EvalError
-from dragoman.eval import run, shared_dir
+from dragoman.eval import run
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -32,18 +32,3 @@ def test_wrong_path_is_a_clear_error(tmp_path):
     (tmp_path / "gold.csv").write_text("a,b\n", encoding="utf-8")
     with pytest.raises(EvalError, match="expected PLOVER"):
         run("actors", tmp_path / "gold.csv")
-
-
-# Pinned just under the measured level (see dragoman/data/actors/README.md); the floors are 0.90 / 0.80.
-FLOORS = {"plover_gsr": (0.91, 0.80), "petr2_gsr": (0.94, 0.83)}
-
-
-@pytest.mark.model
-@pytest.mark.accuracy
-def test_accuracy_floors_on_shared_gold():
-    if not (shared_dir() / "eval" / "events" / "plover_gsr").exists():
-        pytest.skip("../shared evaluation data not present")
-    for report in run("actors"):
-        country_floor, sector_floor = FLOORS[report.dataset]
-        assert report.metrics["country.accuracy"] >= country_floor, report.dataset
-        assert report.metrics["country_sector.accuracy"] >= sector_floor, report.dataset

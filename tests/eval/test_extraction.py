@@ -41,10 +41,3 @@ def test_fixture_pages_are_extracted_without_navigation():
 def test_a_folder_in_another_format_is_a_clear_error(tmp_path):
     with pytest.raises(EvalError, match="not a Zyte-format benchmark"):
         run("extraction", tmp_path)
-
-
-@pytest.mark.accuracy
-def test_floor_on_the_zyte_benchmark(shared):
-    (report,) = run("extraction", shared / "eval" / "extraction" / "zyte")
-    assert report.size == 181
-    assert report.metrics["f1"] >= 0.95

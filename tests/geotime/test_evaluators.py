@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from dragoman.errors import EvalError
-from dragoman.eval import run, shared_dir
+from dragoman.eval import run
 from dragoman.eval.dates import read_timeml
 from dragoman.eval.places import read_gold
 
@@ -48,11 +48,3 @@ def test_places_evaluator_on_fixture() -> None:
     assert report.counts["gold"] == 4
     assert report.metrics["ceiling"] == 1.0
     assert report.metrics["accuracy_161"] == 1.0
-
-
-@pytest.mark.model
-@pytest.mark.accuracy
-@pytest.mark.skipif(not (shared_dir() / "eval" / "time").exists(), reason="../shared evaluation data absent")
-def test_dates_floor_on_a_slice_of_tempeval() -> None:
-    report = run("dates", None, limit=30)[0]
-    assert report.metrics["value.f1"] >= 0.70
