@@ -12,6 +12,7 @@ import itertools
 from collections.abc import Sequence
 from pathlib import Path
 
+import numpy
 from spacy.tokens import Doc
 
 from dragoman.actors.compose import NON_COUNTRIES, Composer, Group, group_pieces
@@ -42,7 +43,7 @@ class ActorResolver:
             for i in range(sent.start, sent.end):
                 sentence_of[i] = number
         covered = {i for g in groups for i in range(g.start, g.end)}
-        pronouns = [t for t in doc if t.lower_ in grammar.pronouns and t.i not in covered]
+        pronouns = [doc[i] for i in _indices_of(doc, grammar.pronouns) if i not in covered]
         # one pass in reading order, so each mention sees only what came before it
         items: list[tuple[int, object]] = [(g.start, g) for g in groups] + [(t.i, t) for t in pronouns]
         items.sort(key=lambda item: item[0])
@@ -109,3 +110,9 @@ def _share_coordinated_sector(doc: Doc, actors: list[Actor], coordination: froze
             left.sector = right_sector
             left.kind = right.kind
             left.rule = "compose:coordinated"
+
+
+def _indices_of(doc: Doc, lower_words: frozenset[str] | set[str]) -> list[int]:
+    """Token indices whose lower-case form is one of ``lower_words``, without building Token objects."""
+    wanted = numpy.array([doc.vocab.strings.add(w) for w in lower_words], dtype=numpy.uint64)
+    return numpy.flatnonzero(numpy.isin(doc.to_array("LOWER"), wanted)).tolist()

@@ -33,8 +33,9 @@ def words(tokens: list[Token]) -> list[tuple[str, str]]:
 def contains(seq: list[tuple[str, str]], phrase: tuple[str, ...]) -> bool:
     """Whether ``phrase`` occurs contiguously, each word matching a lemma or the text."""
     size = len(phrase)
+    first = phrase[0]
     for start in range(len(seq) - size + 1):
-        if all(phrase[k] in seq[start + k] for k in range(size)):
+        if first in seq[start] and all(phrase[k] in seq[start + k] for k in range(1, size)):
             return True
     return False
 
@@ -57,8 +58,11 @@ def _head_ok(token: Token, head: tuple[str, ...]) -> bool:
     return contains(words(lefts + [token]), head)
 
 
-def try_pattern(pattern: Pattern, token: Token) -> Trial:
-    """Check every constraint of ``pattern`` on ``token``."""
+def try_pattern(pattern: Pattern, token: Token, regions: dict[str, list[tuple[str, str]]] | None = None) -> Trial:
+    """Check every constraint of ``pattern`` on ``token``.
+
+    ``regions`` caches the object-region words of this token across the patterns tried on it.
+    """
     if not any(_head_ok(token, head) for head in pattern.heads):
         return Trial(pattern, False, "head word differs")
     children = list(token.children)
@@ -78,8 +82,12 @@ def try_pattern(pattern: Pattern, token: Token) -> Trial:
         return Trial(pattern, False, "complement has no agent of its own")
     weight = 0
     if pattern.objects:
-        deps = VERB_REGION_DEPS if pattern.kind == "verb" else NOUN_REGION_DEPS
-        seq = words(region(token, deps))
+        seq = regions.get(pattern.kind) if regions is not None else None
+        if seq is None:
+            deps = VERB_REGION_DEPS if pattern.kind == "verb" else NOUN_REGION_DEPS
+            seq = words(region(token, deps))
+            if regions is not None:
+                regions[pattern.kind] = seq
         hits = [len(phrase) for phrase in pattern.objects if contains(seq, phrase)]
         if not hits:
             return Trial(pattern, False, "object words absent")
@@ -110,7 +118,8 @@ def candidates(token: Token, lexicon: Lexicon, kind: str) -> list[Pattern]:
 
 def best(token: Token, lexicon: Lexicon, kind: str) -> tuple[Pattern | None, list[Trial]]:
     """The most specific matching pattern of one kind, with every trial for the explanation."""
-    trials = [try_pattern(p, token) for p in candidates(token, lexicon, kind)]
+    regions: dict[str, list[tuple[str, str]]] = {}
+    trials = [try_pattern(p, token, regions) for p in candidates(token, lexicon, kind)]
     matched = [t for t in trials if t.matched]
     if not matched:
         return None, trials

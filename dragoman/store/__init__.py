@@ -105,16 +105,13 @@ class Store:
             raise StoreError(f"{self.path}: could not store batch: {exc}") from exc
         return len(fresh)
 
-    def _insert(self, table: str, rows: list[tuple[Any, ...]], per_statement: int = 500) -> None:
-        # one multi-row VALUES statement per few hundred rows: several times faster than executemany,
-        # which DuckDB runs as one statement per row
+    def _insert(self, table: str, rows: list[tuple[Any, ...]]) -> None:
+        # Column-wise: each column goes in as one list parameter and unnest() zips them back into
+        # rows. DuckDB is columnar, so this is >10x faster than multi-row VALUES or executemany.
         columns = self._columns[table]
         quoted = ", ".join(f'"{c}"' for c in columns)
-        marks = "(" + ", ".join("?" for _ in columns) + ")"
-        for i in range(0, len(rows), per_statement):
-            part = rows[i : i + per_statement]
-            values = ", ".join([marks] * len(part))
-            self.conn.execute(f"INSERT INTO {table} ({quoted}) VALUES {values}", [v for row in part for v in row])
+        select = ", ".join(f"unnest(${i + 1})" for i in range(len(columns)))
+        self.conn.execute(f"INSERT INTO {table} ({quoted}) SELECT {select}", [list(c) for c in zip(*rows)])
 
     # reading --------------------------------------------------------------------------------
 
