@@ -146,6 +146,17 @@ class Store:
             [group_id],
         )
 
+    def _select(
+        self, sql: str, where: list[str], params: list[Any], order: str, limit: Optional[int]
+    ) -> list[dict[str, Any]]:
+        """Run ``sql`` with the filters ANDed, the order and an optional limit."""
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += f" ORDER BY {order}"
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        return self._rows(sql, params)
+
     def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
         cursor = self.conn.execute(sql, list(params))
         names = [d[0] for d in cursor.description]
@@ -187,12 +198,7 @@ class Store:
             "substr(a.text, e.start + 1, e.\"end\" - e.start) AS sentence_text "
             "FROM events e JOIN articles a ON a.id = e.article_id"
         )
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY e.date DESC NULLS LAST, e.article_id, e.sentence, e.id"
-        if limit:
-            sql += f" LIMIT {int(limit)}"
-        return self._rows(sql, params)
+        return self._select(sql, where, params, "e.date DESC NULLS LAST, e.article_id, e.sentence, e.id", limit)
 
     def quotes(
         self, speaker: Optional[str] = None, contains: Optional[str] = None, limit: Optional[int] = None
@@ -209,12 +215,7 @@ class Store:
             "SELECT q.*, a.title AS article_title, a.published FROM quotes q "
             "JOIN articles a ON a.id = q.article_id"
         )
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY a.published DESC NULLS LAST, q.article_id, q.n"
-        if limit:
-            sql += f" LIMIT {int(limit)}"
-        return self._rows(sql, params)
+        return self._select(sql, where, params, "a.published DESC NULLS LAST, q.article_id, q.n", limit)
 
     def export(self, out: str | Path, fmt: str) -> list[Path]:
         """Write every table to ``out/<table>.<ext>``; returns the files written."""
