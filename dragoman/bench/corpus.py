@@ -48,7 +48,9 @@ def _rotate(text: str, shift: int) -> str:
     return _CALENDAR_WORD.sub(swap, text)
 
 
-def generate(seeds: list[tuple[str | None, list[str]]], n: int = 500, words: int = 600, seed: int = 7) -> list[RawArticle]:
+def generate(
+    seeds: list[tuple[str | None, list[str]]], n: int = 500, words: int = 600, seed: int = 7
+) -> list[RawArticle]:
     """``n`` distinct articles of about ``words`` words recombined from ``seeds``."""
     if len(seeds) < 2:
         raise InputError("the benchmark corpus needs at least two seed articles")

@@ -43,7 +43,9 @@ def write_mixed_batch(folder: Path, articles: list[RawArticle], bad_share: float
             body = "".join(f"<p>{p}</p>" for p in text.split("\n\n"))
             (folder / f"good-{k:05d}.html").write_text(
                 f"<html><head><title>{raw.title}</title></head><body><article><h1>{raw.title}</h1>{body}"
-                "</article></body></html>", encoding="utf-8")
+                "</article></body></html>",
+                encoding="utf-8",
+            )
     (folder / "good-wire.jsonl").write_text("\n".join(jsonl) + "\n", encoding="utf-8")
     kinds = ["binary", "truncated", "empty", "huge", "encoding", "language", "copy"]
     count = max(len(kinds), round(len(articles) * bad_share))
@@ -66,7 +68,9 @@ def write_mixed_batch(folder: Path, articles: list[RawArticle], bad_share: float
                 fh.write(b".")
             batch.bad[f"{name}.txt"] = "over the"
         elif kind == "encoding":
-            (folder / f"{name}.txt").write_bytes(((source.text or "") + " Caf\u00e9 na\u00efve.").encode("latin-1", "replace"))
+            (folder / f"{name}.txt").write_bytes(
+                ((source.text or "") + " Caf\u00e9 na\u00efve.").encode("latin-1", "replace")
+            )
             batch.bad[f"{name}.txt"] = "not valid UTF-8"
         elif kind == "language":
             (folder / f"{name}.txt").write_text(f"Titre {n}\n\n{FRENCH} ({n})", encoding="utf-8")

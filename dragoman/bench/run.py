@@ -142,12 +142,18 @@ def end_to_end(raws: list[RawArticle], options: Options) -> dict[str, Any]:
         seconds = time.perf_counter() - started
         pipeline.timings["store"] += time.perf_counter() - write_started
     return {
-        "seconds": seconds, "articles": coded, "skipped": skipped, "near_duplicates": linked,
-        "events": events, "stages": {k: round(v, 3) for k, v in pipeline.timings.items()},
+        "seconds": seconds,
+        "articles": coded,
+        "skipped": skipped,
+        "near_duplicates": linked,
+        "events": events,
+        "stages": {k: round(v, 3) for k, v in pipeline.timings.items()},
     }
 
 
-def bench(raws: list[RawArticle], workers: int = 2, batch_size: int = 32, model: Optional[str] = None) -> dict[str, Any]:
+def bench(
+    raws: list[RawArticle], workers: int = 2, batch_size: int = 32, model: Optional[str] = None
+) -> dict[str, Any]:
     """Both runs over the same articles; figures as a plain dict for the CLI to print."""
     options = Options(workers=workers, batch_size=batch_size, model=model)
     texts = [p[1] for p in (prepare(r) for r in raws) if not isinstance(p, Skipped)]
@@ -167,8 +173,10 @@ def bench(raws: list[RawArticle], workers: int = 2, batch_size: int = 32, model:
             "seconds": round(full["seconds"], 2),
             "articles_per_s": round(full_rate, 2),
             "tokens_per_s": round(bare["tokens"] / full["seconds"], 1) if full["seconds"] else 0.0,
-            "coded": full["articles"], "skipped": full["skipped"],
-            "near_duplicates": full["near_duplicates"], "events": full["events"],
+            "coded": full["articles"],
+            "skipped": full["skipped"],
+            "near_duplicates": full["near_duplicates"],
+            "events": full["events"],
         },
         "bare_spacy": {
             "seconds": round(bare["seconds"], 2),

@@ -24,7 +24,9 @@ def _corpus(paths: list[str], n: int, words: int):  # type: ignore[no-untyped-de
 
 
 def bench_command(
-    paths: Optional[list[str]] = typer.Argument(None, help="Seed articles (files/folders; default demo/), or `actors`."),
+    paths: Optional[list[str]] = typer.Argument(
+        None, help="Seed articles (files/folders; default demo/), or `actors`."
+    ),
     n: int = typer.Option(500, "--articles", "-n", min=2, help="Articles to generate from the seeds."),
     words: int = typer.Option(600, "--words", min=50, help="About this many words per generated article."),
     workers: int = typer.Option(os.cpu_count() or 1, "--workers", "-w", min=1, help="Processes (both runs)."),
@@ -54,8 +56,11 @@ def bench_command(
     if fmt == "json":
         print(json.dumps(result, indent=2))
         return
-    table = Table(title=f"dragoman bench: {result['articles']} articles of ~{result['words_per_article']} words, "
-                  f"{workers} worker(s)", title_justify="left")
+    table = Table(
+        title=f"dragoman bench: {result['articles']} articles of ~{result['words_per_article']} words, "
+        f"{workers} worker(s)",
+        title_justify="left",
+    )
     for column in ("run", "seconds", "articles/s", "tokens/s"):
         table.add_column(column)
     for name in ("end_to_end", "bare_spacy"):
@@ -66,11 +71,15 @@ def bench_command(
     stages = ", ".join(f"{k} {v:.2f}s" for k, v in result["stage_seconds"].items())
     console.print(f"stage seconds (summed over workers): {stages}")
     e2e = result["end_to_end"]
-    console.print(f"coded {e2e['coded']}, skipped {e2e['skipped']}, near-duplicates {e2e['near_duplicates']}, "
-                  f"events {e2e['events']}")
+    console.print(
+        f"coded {e2e['coded']}, skipped {e2e['skipped']}, near-duplicates {e2e['near_duplicates']}, "
+        f"events {e2e['events']}"
+    )
     mem = result["peak_memory_mb"]
-    console.print(f"peak memory, all processes (PSS): end to end {mem['end_to_end_pss_total']} MB, bare spaCy "
-                  f"{mem['bare_spacy_pss_total']} MB; peak RSS main {mem['main']} MB, largest worker {mem['largest_worker']} MB")
+    console.print(
+        f"peak memory, all processes (PSS): end to end {mem['end_to_end_pss_total']} MB, bare spaCy "
+        f"{mem['bare_spacy_pss_total']} MB; peak RSS main {mem['main']} MB, largest worker {mem['largest_worker']} MB"
+    )
 
 
 def _bench_actors(paths: list[str], n: int, factor: int) -> None:

@@ -100,7 +100,9 @@ class RateColumn(ProgressColumn):
 
 
 def ingest(
-    paths: list[str] = typer.Argument(..., help="Files or folders (recursive) of .txt/.html/.json/.jsonl(.gz); - reads stdin."),
+    paths: list[str] = typer.Argument(
+        ..., help="Files or folders (recursive) of .txt/.html/.json/.jsonl(.gz); - reads stdin."
+    ),
     db: Path = typer.Option(Path("dragoman.duckdb"), "--db", help="DuckDB store; created if missing."),
     published: Optional[str] = typer.Option(None, "--published", help=PUBLISHED_HELP),
     actors: list[Path] = typer.Option([], "--actors", help=ACTORS_HELP),
@@ -108,7 +110,9 @@ def ingest(
     strict: bool = typer.Option(False, "--strict", help="Any skipped input makes the command fail (exit 1)."),
     batch_size: Optional[int] = typer.Option(None, "--batch-size", help="Articles per batch (and per transaction)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or skip lines; summary only."),
-    workers: Optional[int] = typer.Option(None, "--workers", "-w", min=1, help="Processes for cleaning and parsing (the store writer stays one)."),
+    workers: Optional[int] = typer.Option(
+        None, "--workers", "-w", min=1, help="Processes for cleaning and parsing (the store writer stays one)."
+    ),
 ) -> None:
     """Code articles and store them, idempotently: an article already stored is not stored again.
 
@@ -121,7 +125,10 @@ def ingest(
     Example: dragoman ingest 'crawl/*.warc.gz' feeds/ --workers 2
     """
     options = load_options(
-        config, published=_check_date(published), actor_files=list(actors) or None, batch_size=batch_size,
+        config,
+        published=_check_date(published),
+        actor_files=list(actors) or None,
+        batch_size=batch_size,
         workers=workers,
     )
     pipeline = Pipeline(options)
@@ -142,8 +149,15 @@ def ingest(
                 pending.clear()
 
         with Progress(
-            SpinnerColumn(), TextColumn("[bold]ingest[/]"), BarColumn(), TextColumn("{task.completed} articles"),
-            RateColumn(), TimeElapsedColumn(), console=err_console, transient=True, disable=quiet,
+            SpinnerColumn(),
+            TextColumn("[bold]ingest[/]"),
+            BarColumn(),
+            TextColumn("{task.completed} articles"),
+            RateColumn(),
+            TimeElapsedColumn(),
+            console=err_console,
+            transient=True,
+            disable=quiet,
         ) as progress:
             task = progress.add_task("ingest", total=None)
             for result in pipeline.code(read_inputs(paths, options.max_bytes), is_stored=store.has_article):
@@ -154,7 +168,9 @@ def ingest(
                     else:
                         skipped.append(result)
                         if not quiet:
-                            progress.console.print(f"[yellow]skipped[/] {result.origin}: {result.reason}", highlight=False)
+                            progress.console.print(
+                                f"[yellow]skipped[/] {result.origin}: {result.reason}", highlight=False
+                            )
                     continue
                 pending.append(result)
                 linked += result.article.duplicate_of is not None

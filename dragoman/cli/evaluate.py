@@ -22,8 +22,11 @@ def _table(reports: list[evaluation.EvalReport]) -> Table:
         first = True
         for key, value in report.metrics.items():
             table.add_row(
-                report.evaluator if first else "", report.dataset if first else "",
-                str(report.size) if first else "", key, f"{value:.3f}" if isinstance(value, float) else str(value),
+                report.evaluator if first else "",
+                report.dataset if first else "",
+                str(report.size) if first else "",
+                key,
+                f"{value:.3f}" if isinstance(value, float) else str(value),
             )
             first = False
         table.add_section()
@@ -41,9 +44,13 @@ def _markdown(reports: list[evaluation.EvalReport]) -> str:
 
 def eval_command(
     name: str = typer.Argument(..., help=f"One of: {', '.join(evaluation.EVALUATORS)}, or all."),
-    data: Optional[Path] = typer.Option(None, "--data", help="Gold data in the evaluator's public format (file or folder); default ../shared/eval/..."),
+    data: Optional[Path] = typer.Option(
+        None, "--data", help="Gold data in the evaluator's public format (file or folder); default ../shared/eval/..."
+    ),
     fmt: str = typer.Option("table", "--format", "-f", help="table, json or markdown (the README's table)."),
-    limit: Optional[int] = typer.Option(None, "--limit", help="Evaluate at most this many documents/sentences per dataset."),
+    limit: Optional[int] = typer.Option(
+        None, "--limit", help="Evaluate at most this many documents/sentences per dataset."
+    ),
 ) -> None:
     """Measure accuracy against public gold annotations.
 

@@ -89,7 +89,9 @@ def _overlapping(actors: list[Actor], span: tuple[int, int]) -> Actor | None:
     best, best_overlap = None, 0
     for actor in actors:
         overlap = min(actor.end, span[1]) - max(actor.start, span[0])
-        if overlap > best_overlap or (overlap == best_overlap and overlap > 0 and best and not best.code and actor.code):
+        if overlap > best_overlap or (
+            overlap == best_overlap and overlap > 0 and best and not best.code and actor.code
+        ):
             best, best_overlap = actor, overlap
     return best
 
@@ -107,7 +109,7 @@ def _read_plover(path: Path) -> list[dict[str, Any]]:
 def _read_petr2(path: Path) -> list[dict[str, Any]]:
     rows = []
     try:
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        for _number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if line.strip():
                 rows.append(json.loads(line))
     except (OSError, json.JSONDecodeError) as exc:
@@ -151,15 +153,17 @@ def score_plover(records: list[dict[str, Any]], resolver, nlp) -> tuple[dict[str
     counts = {"gold": 0, "found": 0, "country_correct": 0, "sector_scored": 0, "country_sector_correct": 0}
     misses: list[str] = []
     texts = [r["text"] for r in records]
-    for record, doc in zip(records, nlp.pipe(texts, batch_size=32)):
+    for record, doc in zip(records, nlp.pipe(texts, batch_size=32), strict=False):
         actors = resolver.extract(doc, record.get("date"))
         for gold in _plover_gold(record):
             span = _locate(record["text"], gold.text or "")
             actor = _overlapping(actors, span) if span else None
             _count(counts, gold, actor)
             if actor is None or actor.country != gold.country:
-                misses.append(f"{gold.text!r}: gold {gold.country}/{gold.sector}, got "
-                              f"{(actor.text, actor.code) if actor else None}")
+                misses.append(
+                    f"{gold.text!r}: gold {gold.country}/{gold.sector}, got "
+                    f"{(actor.text, actor.code) if actor else None}"
+                )
     return counts, misses
 
 
@@ -168,7 +172,7 @@ def score_petr2(records: list[dict[str, Any]], resolver, nlp) -> tuple[dict[str,
     counts = {"gold": 0, "found": 0, "country_correct": 0, "sector_scored": 0, "country_sector_correct": 0}
     misses: list[str] = []
     records = [r for r in records if _petr2_gold(r)]
-    for record, doc in zip(records, nlp.pipe([r["text"] for r in records], batch_size=32)):
+    for record, doc in zip(records, nlp.pipe([r["text"] for r in records], batch_size=32), strict=False):
         actors = resolver.extract(doc, _petr2_date(record.get("date")))
         for gold in _petr2_gold(record):
             scored = [(_scores(gold, a), a) for a in actors]
@@ -176,8 +180,10 @@ def score_petr2(records: list[dict[str, Any]], resolver, nlp) -> tuple[dict[str,
             actor = best[1] if best and best[0][0] else None
             _count(counts, gold, actor, found=bool(actors))
             if actor is None:
-                misses.append(f"{record.get('id')}: gold {gold.country}/{gold.sector or gold.body} not among "
-                              f"{[a.code for a in actors]}")
+                misses.append(
+                    f"{record.get('id')}: gold {gold.country}/{gold.sector or gold.body} not among "
+                    f"{[a.code for a in actors]}"
+                )
     return counts, misses
 
 
@@ -204,8 +210,10 @@ def _report(dataset: str, path: Path, size: int, counts: dict[str, int], notes: 
 
 def _files(data: Path | None) -> list[tuple[str, Path]]:
     if data is None:
-        return [("plover_gsr", default_path("events", "plover_gsr", PLOVER_FILE)),
-                ("petr2_gsr", default_path("events", "petr2_gsr", PETR2_FILE))]
+        return [
+            ("plover_gsr", default_path("events", "plover_gsr", PLOVER_FILE)),
+            ("petr2_gsr", default_path("events", "petr2_gsr", PETR2_FILE)),
+        ]
     data = Path(data)
     if data.is_dir():
         found = [("plover_gsr", p) for p in sorted(data.rglob(PLOVER_FILE))]

@@ -132,12 +132,18 @@ def evaluate(data: Optional[Path], limit: Optional[int]) -> list[EvalReport]:
     tagger = TimeTagger()
     nlp = load_nlp()
     counts = {k: 0 for k in ("gold", "system", "strict_tp", "relaxed_tp", "value_tp", "value_exact_tp", "type_tp")}
-    for doc, parsed in zip(docs, nlp.pipe((d.text for d in docs), batch_size=16)):
+    for doc, parsed in zip(docs, nlp.pipe((d.text for d in docs), batch_size=16), strict=False):
         found = tagger.extract(parsed, doc.dct)
         score_document(doc.timexes, found, counts)
     sys_n, gold_n = counts["system"], counts["gold"]
     metrics: dict[str, float] = {}
-    pairs = (("strict", "strict_tp"), ("relaxed", "relaxed_tp"), ("value", "value_tp"), ("value_exact", "value_exact_tp"), ("type", "type_tp"))
+    pairs = (
+        ("strict", "strict_tp"),
+        ("relaxed", "relaxed_tp"),
+        ("value", "value_tp"),
+        ("value_exact", "value_exact_tp"),
+        ("type", "type_tp"),
+    )
     for key, tp in pairs:
         metrics.update(prf(counts[tp], sys_n - counts[tp], gold_n - counts[tp], key))
     return [

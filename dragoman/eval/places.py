@@ -64,13 +64,25 @@ def read_gold(path: Path) -> tuple[str, list[GeoArticle]]:
             for loc in article.find("locations").iter("location"):  # type: ignore[union-attr]
                 lat, lon = _float(loc.find("lat")), _float(loc.find("lon"))
                 if lat is not None and lon is not None:
-                    places.append(GoldPlace(loc.findtext("name") or "", int(loc.findtext("start")), int(loc.findtext("end")), lat, lon))
+                    places.append(
+                        GoldPlace(
+                            loc.findtext("name") or "", int(loc.findtext("start")), int(loc.findtext("end")), lat, lon
+                        )
+                    )
         elif article.find("toponyms") is not None:
             dataset = "geowebnews"
             for top in article.find("toponyms").iter("toponym"):  # type: ignore[union-attr]
                 lat, lon = _float(top.find("latitude")), _float(top.find("longitude"))
                 if lat is not None and lon is not None:
-                    places.append(GoldPlace(top.findtext("extractedName") or "", int(top.findtext("start")), int(top.findtext("end")), lat, lon))
+                    places.append(
+                        GoldPlace(
+                            top.findtext("extractedName") or "",
+                            int(top.findtext("start")),
+                            int(top.findtext("end")),
+                            lat,
+                            lon,
+                        )
+                    )
         else:
             raise EvalError(f"{path}: article without <locations> or <toponyms>: not GeoVirus/GeoWebNews")
         articles.append(GeoArticle(text, _aligned(text, places)))
@@ -118,7 +130,7 @@ def evaluate(data: Optional[Path], limit: Optional[int]) -> list[EvalReport]:
         articles = articles[: limit or None]
         counts = {"gold": 0, "system": 0, "found": 0, "within_161": 0, "in_gazetteer": 0, "matched_system": 0}
         errors: list[float] = []
-        for article, doc in zip(articles, nlp.pipe((a.text for a in articles), batch_size=16)):
+        for article, doc in zip(articles, nlp.pipe((a.text for a in articles), batch_size=16), strict=False):
             places = resolver.extract(doc, [], None)
             counts["gold"] += len(article.places)
             counts["system"] += len(places)

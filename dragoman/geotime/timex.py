@@ -82,7 +82,10 @@ class Rules:
             ),
             ("month", rf"{B}(?:(?P<pos>{pos})[\s-]*)?(?P<mon>{mon})\.?(?:\s+of)?,?\s+(?P<y>{YEAR}){E}"),
             ("month", rf"{B}(?:(?P<pos>{pos})[\s-]*)?(?:(?P<shift>{shift})\s+)?(?P<mon>{mon})\.?{E}"),
-            ("year", rf"{B}(?:(?P<pos>{pos})[\s-]*)?(?:(?P<fiscal>fiscal)\s+(?:year\s+)?)?(?P<y>{YEAR})(?![\w%]|[.,]\d|-\d)"),
+            (
+                "year",
+                rf"{B}(?:(?P<pos>{pos})[\s-]*)?(?:(?P<fiscal>fiscal)\s+(?:year\s+)?)?(?P<y>{YEAR})(?![\w%]|[.,]\d|-\d)",
+            ),
             ("decade", rf"{B}(?:the\s+)?(?:(?P<pos>{pos})[\s-]*)?(?P<dec>(?:1[6-9]|20)\d0)'?s{E}"),
             ("weekday", rf"{B}(?:(?P<shift>{shift})\s+)?(?P<wd>{wd})(?:\s+(?P<pod>{pod}))?{E}"),
             ("relday", rf"{B}(?P<rel>{_alt(words['relative_days'])})(?:\s+(?P<pod>{pod}))?{E}"),
@@ -96,18 +99,27 @@ class Rules:
                 "season",
                 rf"{B}(?:(?P<pos>{pos})[\s-]*)?(?:(?P<shift>{shift})\s+|the\s+)?(?P<season>{season})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?{E}",
             ),
-            ("ago", rf"{B}(?P<num>{num}|{vague})[\s-]+(?P<unit>{units_plural}|{unit})s?\s+(?P<dir>ago|earlier|later|from\s+now|hence){E}"),
+            (
+                "ago",
+                rf"{B}(?P<num>{num}|{vague})[\s-]+(?P<unit>{units_plural}|{unit})s?\s+(?P<dir>ago|earlier|later|from\s+now|hence){E}",
+            ),
             (
                 "duration",
                 rf"{B}(?:the\s+)?(?:(?P<lead>past|last|next|previous|coming|first|final|latest|following)\s+)?(?P<num>{num}|{vague})[\s-]+(?P<unit>{units_plural}|{unit})s?{E}",
             ),
             ("duration", rf"{B}the\s+(?P<lead>past|last|previous|next|coming)\s+(?P<unit>{unit}){E}"),
-            ("plural", rf"{B}(?:(?P<lead>the\s+past|the\s+last|the\s+next|the\s+coming|recent|coming)\s+)?(?P<unit>centuries|{unit}s){E}"),
+            (
+                "plural",
+                rf"{B}(?:(?P<lead>the\s+past|the\s+last|the\s+next|the\s+coming|recent|coming)\s+)?(?P<unit>centuries|{unit}s){E}",
+            ),
             (
                 "quarter",
                 rf"{B}(?:(?P<y1>{YEAR})(?:'s)?\s+|(?P<this>this\s+year's|last\s+year's)\s+|the\s+)?(?P<ord>{ordinal})[\s-]+(?:fiscal\s+)?(?P<q>quarter|half)(?:\s+of\s+(?:fiscal\s+)?(?:(?P<y>{YEAR})|(?P<shift>last|this|next)\s+year))?{E}",
             ),
-            ("lastquarter", rf"{B}(?:the|this|that)\s+(?:(?P<which>latest|recent|most\s+recent|year-earlier|year-ago|same)\s+)?(?:fiscal\s+)?(?:quarter|period){E}"),
+            (
+                "lastquarter",
+                rf"{B}(?:the|this|that)\s+(?:(?P<which>latest|recent|most\s+recent|year-earlier|year-ago|same)\s+)?(?:fiscal\s+)?(?:quarter|period){E}",
+            ),
             ("clock", rf"{B}(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap])\.?\s?m\b\.?"),
             ("clock", rf"{B}(?P<noon>noon|midnight){E}"),
             ("fixed", rf"{B}(?P<fixed>{_alt(words['fixed'])}){E}"),
@@ -399,7 +411,9 @@ class Normalizer:
         elif anchor is not None:
             if parts.get("shift") or parts.get("this"):
                 word = (parts.get("shift") or parts["this"]).lower()
-                year = anchor.year - 1 if word.startswith("last") else anchor.year + 1 if word == "next" else anchor.year
+                year = (
+                    anchor.year - 1 if word.startswith("last") else anchor.year + 1 if word == "next" else anchor.year
+                )
             else:
                 quarter = number * 2 - 1 if half else number
                 year = cal.quarter_near(anchor, quarter, direction)
@@ -485,7 +499,9 @@ class TimeTagger:
         self.future_aux = frozenset(words["future_auxiliaries"])
         self.future_verbs = frozenset(words["future_verbs"])
         self.scheduling = frozenset(words["scheduling_verbs"])
-        cues = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(words["future_cues"], key=len, reverse=True))
+        cues = "|".join(
+            re.escape(c).replace(r"\ ", r"\s+") for c in sorted(words["future_cues"], key=len, reverse=True)
+        )
         self.future_cue = re.compile(rf"\b(?:{cues})\s+(?:on\s+)?$", re.I) if cues else None
 
     def extract(self, doc: Doc, published: Optional[str]) -> list[TimeExpr]:
@@ -502,7 +518,9 @@ class TimeTagger:
                 if self.future_cue is not None and self.future_cue.search(text[max(0, found.start - 30) : found.start]):
                     direction = FUTURE
             # news mostly looks back: without a tense, past, except for a bare month (the nearest)
-            result = self.normalizer.normalize(found, anchor, direction if direction or found.kind in NEAREST_KINDS else PAST)
+            result = self.normalizer.normalize(
+                found, anchor, direction if direction or found.kind in NEAREST_KINDS else PAST
+            )
             if result is None:
                 continue
             value, kind, mod = result

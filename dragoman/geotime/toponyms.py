@@ -1,9 +1,9 @@
 """Toponyms: place names from NER and the actors list, resolved against the gazetteer.
 
 Mentions come from the NER (GPE/LOC/FAC), the country actors, and the gazetteer matcher for
-what the NER missed (``matcher``). A candidate's score starts from its population and kind, and rises when it agrees with the
-article: its country is named elsewhere in the article or in the dateline, or the next name
-qualifies it ("Paris, Texas": the candidate lies in Texas).
+what the NER missed (``matcher``). A candidate's score starts from its population and kind,
+and rises when it agrees with the article: its country is named elsewhere in the article or in
+the dateline, or the next name qualifies it ("Paris, Texas": the candidate lies in Texas).
 """
 
 from __future__ import annotations
@@ -73,15 +73,19 @@ class PlaceResolver:
         dateline_country = self._dateline_country(dateline)
         text = doc.text
         places: list[Place] = []
-        for index, ((start, end, name), options) in enumerate(zip(mentions, candidates)):
+        for index, ((start, end, name), options) in enumerate(zip(mentions, candidates, strict=False)):
             qualifier = self._qualifier(text, end, mentions, candidates, index)
             best = self.choose(options, context, dateline_country, qualifier, name)
             places.append(_place(name, start, end, best))
         return places
 
-    def resolve(self, name: str, countries: Optional[Counter] = None, dateline: Optional[str] = None) -> Optional[Entry]:
+    def resolve(
+        self, name: str, countries: Optional[Counter] = None, dateline: Optional[str] = None
+    ) -> Optional[Entry]:
         """The best entry for one name given the article's countries (a Counter of ISO-3)."""
-        return self.choose(self.gazetteer.lookup(name), countries or Counter(), self._dateline_country(dateline), [], name)
+        return self.choose(
+            self.gazetteer.lookup(name), countries or Counter(), self._dateline_country(dateline), [], name
+        )
 
     def choose(
         self,
@@ -108,8 +112,10 @@ class PlaceResolver:
             for q in qualifier:
                 if q.kind == "country" and q.country == entry.country and entry.kind != "country":
                     value += QUALIFIER_BONUS
-                elif q.kind == "admin1" and q.country == entry.country and (
-                    entry.admin1 in (None, q.name) and _near(entry, q, 800)
+                elif (
+                    q.kind == "admin1"
+                    and q.country == entry.country
+                    and (entry.admin1 in (None, q.name) and _near(entry, q, 800))
                 ):
                     value += QUALIFIER_BONUS
             return value
@@ -161,8 +167,15 @@ def _place(text: str, start: int, end: int, entry: Optional[Entry]) -> Place:
     if entry is None:
         return Place(text, start, end, name=None)
     return Place(
-        text, start, end, name=entry.name, country=entry.country, admin1=entry.admin1,
-        lat=entry.lat, lon=entry.lon, geonameid=entry.geonameid,
+        text,
+        start,
+        end,
+        name=entry.name,
+        country=entry.country,
+        admin1=entry.admin1,
+        lat=entry.lat,
+        lon=entry.lon,
+        geonameid=entry.geonameid,
     )
 
 

@@ -111,7 +111,9 @@ class Store:
         columns = self._columns[table]
         quoted = ", ".join(f'"{c}"' for c in columns)
         select = ", ".join(f"unnest(${i + 1})" for i in range(len(columns)))
-        self.conn.execute(f"INSERT INTO {table} ({quoted}) SELECT {select}", [list(c) for c in zip(*rows)])
+        self.conn.execute(
+            f"INSERT INTO {table} ({quoted}) SELECT {select}", [list(c) for c in zip(*rows, strict=False)]
+        )
 
     # reading --------------------------------------------------------------------------------
 
@@ -142,7 +144,8 @@ class Store:
     def event_mentions(self, group_id: str) -> list[dict[str, Any]]:
         """Every mention (article, sentence, offsets) of one merged event."""
         return self._rows(
-            "SELECT * FROM event_mentions WHERE group_id = ? ORDER BY article_published NULLS LAST, article_id, sentence",
+            "SELECT * FROM event_mentions WHERE group_id = ? "
+            "ORDER BY article_published NULLS LAST, article_id, sentence",
             [group_id],
         )
 
@@ -160,7 +163,7 @@ class Store:
     def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
         cursor = self.conn.execute(sql, list(params))
         names = [d[0] for d in cursor.description]
-        return [dict(zip(names, row)) for row in cursor.fetchall()]
+        return [dict(zip(names, row, strict=False)) for row in cursor.fetchall()]
 
     def counts(self) -> dict[str, int]:
         """Row count of every table, of the near-duplicate signatures and of the merged events."""
@@ -195,7 +198,7 @@ class Store:
             params.append(until)
         sql = (
             "SELECT e.*, a.title AS article_title, a.url AS article_url, "
-            "substr(a.text, e.start + 1, e.\"end\" - e.start) AS sentence_text "
+            'substr(a.text, e.start + 1, e."end" - e.start) AS sentence_text '
             "FROM events e JOIN articles a ON a.id = e.article_id"
         )
         return self._select(sql, where, params, "e.date DESC NULLS LAST, e.article_id, e.sentence, e.id", limit)
@@ -211,10 +214,7 @@ class Store:
         if contains:
             where.append("q.text ILIKE ?")
             params.append(f"%{contains}%")
-        sql = (
-            "SELECT q.*, a.title AS article_title, a.published FROM quotes q "
-            "JOIN articles a ON a.id = q.article_id"
-        )
+        sql = "SELECT q.*, a.title AS article_title, a.published FROM quotes q JOIN articles a ON a.id = q.article_id"
         return self._select(sql, where, params, "a.published DESC NULLS LAST, q.article_id, q.n", limit)
 
     def export(self, out: str | Path, fmt: str) -> list[Path]:

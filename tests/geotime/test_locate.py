@@ -34,7 +34,9 @@ def test_event_date_from_value(value: Optional[str], expected) -> None:  # type:
 
 def _event(text: str, trigger: str, quad: int = 1, target: Optional[Actor] = None) -> Event:
     start = text.index(trigger)
-    return Event("x-1", 0, 0, len(text), Trigger(trigger, start, start + len(trigger)), "040", "04", 1.0, quad, target=target)
+    return Event(
+        "x-1", 0, 0, len(text), Trigger(trigger, start, start + len(trigger)), "040", "04", 1.0, quad, target=target
+    )
 
 
 def _locate(nlp, text: str, event: Event, dateline: Optional[str] = None) -> Event:  # type: ignore[no-untyped-def]

@@ -77,7 +77,10 @@ def test_adjacent_qualifier_settles_the_city(geo_nlp, resolver, sentence, name, 
         ("Officials at the U.S. Food and Drug Administration said the batch was recalled.", {"U.S.": "USA"}),
         ("The outbreak spread from Tamil Nadu to Kerala within a week.", {"Tamil Nadu": "IND", "Kerala": "IND"}),
         # a town is taken when its country is already named
-        ("Bushfires in Australia forced the evacuation of Esperance on Monday.", {"Australia": "AUS", "Esperance": "AUS"}),
+        (
+            "Bushfires in Australia forced the evacuation of Esperance on Monday.",
+            {"Australia": "AUS", "Esperance": "AUS"},
+        ),
         # place adjectives name their place
         ("Syrian and Turkish officials met near the border.", {"Syrian": "SYR", "Turkish": "TUR"}),
         ("The European Union and the DRC signed a trade pact.", {"European Union": "EUU", "DRC": "COD"}),

@@ -18,7 +18,10 @@ STORY = (
     "ANKARA, May 4 (Meridian News) - Turkey summoned the Dutch ambassador on Friday after police in "
     "Rotterdam blocked a rally by Turkish ministers, the foreign ministry in Ankara said in a statement."
 )
-PAGE = f"<html><head><title>Turkey summons envoy</title></head><body><article><h1>Turkey summons envoy</h1><p>{STORY}</p><p>{STORY.replace('Friday', 'Saturday')}</p></article></body></html>"
+PAGE = (
+    "<html><head><title>Turkey summons envoy</title></head><body><article><h1>Turkey summons envoy</h1>"
+    f"<p>{STORY}</p><p>{STORY.replace('Friday', 'Saturday')}</p></article></body></html>"
+)
 FRENCH = (
     "Le ministre turc des affaires étrangères a convoqué vendredi l'ambassadeur des Pays-Bas après "
     "l'interdiction d'un rassemblement à Rotterdam, a indiqué le ministère dans un communiqué publié à Ankara."
@@ -41,11 +44,15 @@ def _warc(path, records, gz=True):
 @pytest.mark.parametrize("name, gz", [("crawl.warc.gz", True), ("crawl.warc", False)])
 def test_warc_response_records_with_html_become_articles(tmp_path, name, gz):
     path = tmp_path / name
-    _warc(path, [
-        ("https://news.example/turkey", "text/html; charset=utf-8", "200 OK", PAGE.encode()),
-        ("https://news.example/logo.png", "image/png", "200 OK", b"\x89PNG..."),
-        ("https://news.example/gone", "text/html", "404 Not Found", b"<html>missing</html>"),
-    ], gz)
+    _warc(
+        path,
+        [
+            ("https://news.example/turkey", "text/html; charset=utf-8", "200 OK", PAGE.encode()),
+            ("https://news.example/logo.png", "image/png", "200 OK", b"\x89PNG..."),
+            ("https://news.example/gone", "text/html", "404 Not Found", b"<html>missing</html>"),
+        ],
+        gz,
+    )
     results = _results(path)
     articles = [r for r in results if isinstance(r, RawArticle)]
     assert [a.url for a in articles] == ["https://news.example/turkey"]
@@ -80,7 +87,11 @@ def test_rss_items_carry_link_title_date_and_full_text(tmp_path):
     first, second = _results(path)
     assert isinstance(first, RawArticle)
     assert (first.title, first.url, first.published, first.source) == (
-        "Turkey summons envoy", "https://news.example/a", "2018-05-04", "Meridian World")
+        "Turkey summons envoy",
+        "https://news.example/a",
+        "2018-05-04",
+        "Meridian World",
+    )
     assert "Rotterdam" in first.html  # the full text, not the teaser
     assert isinstance(second, Skipped) and "no text" in second.reason
     meta, text = prepare(first)
@@ -125,23 +136,33 @@ def test_gdelt_style_jsonl_fields(tmp_path, record, field, expected):
 
 def test_language_in_the_metadata_skips_before_cleaning(tmp_path):
     path = tmp_path / "docs.jsonl"
-    path.write_text(json.dumps({"language": "French", "text": FRENCH}) + "\n"
-                    + json.dumps({"language": "English", "text": STORY}), encoding="utf-8")
+    path.write_text(
+        json.dumps({"language": "French", "text": FRENCH}) + "\n" + json.dumps({"language": "English", "text": STORY}),
+        encoding="utf-8",
+    )
     french, english = _results(path)
     assert isinstance(french, Skipped) and "French" in french.reason
     assert isinstance(english, RawArticle)
 
 
-@pytest.mark.parametrize("text", [FRENCH, "Der türkische Außenminister hat am Freitag den niederländischen Botschafter "
-                                  "einbestellt, nachdem die Polizei in Rotterdam eine Kundgebung verhindert hatte."])
+@pytest.mark.parametrize(
+    "text",
+    [
+        FRENCH,
+        "Der türkische Außenminister hat am Freitag den niederländischen Botschafter "
+        "einbestellt, nachdem die Polizei in Rotterdam eine Kundgebung verhindert hatte.",
+    ],
+)
 def test_non_english_text_is_skipped_with_the_language(text):
     result = prepare(RawArticle(origin="x.txt", text=text))
     assert isinstance(result, Skipped) and "not English" in result.reason
 
 
 def test_english_text_with_many_foreign_names_is_kept():
-    text = ("Mevlut Cavusoglu met Sergei Lavrov and Mohammad Javad Zarif in Sochi on Tuesday, and "
-            "Recep Tayyip Erdogan later spoke with Vladimir Putin by telephone, officials in Ankara said.")
+    text = (
+        "Mevlut Cavusoglu met Sergei Lavrov and Mohammad Javad Zarif in Sochi on Tuesday, and "
+        "Recep Tayyip Erdogan later spoke with Vladimir Putin by telephone, officials in Ankara said."
+    )
     assert not isinstance(prepare(RawArticle(origin="x.txt", text=text)), Skipped)
 
 
@@ -153,12 +174,15 @@ def test_globs_expand_and_unmatched_globs_are_named(tmp_path):
     assert any(isinstance(r, Skipped) and r.reason == "no file matches the pattern" for r in results)
 
 
-@pytest.mark.parametrize("payload, kind", [
-    (STORY.encode(), "text"),
-    (PAGE.encode(), "html"),
-    (json.dumps({"text": STORY}).encode(), "text"),
-    (RSS.encode(), "html"),
-])
+@pytest.mark.parametrize(
+    "payload, kind",
+    [
+        (STORY.encode(), "text"),
+        (PAGE.encode(), "html"),
+        (json.dumps({"text": STORY}).encode(), "text"),
+        (RSS.encode(), "html"),
+    ],
+)
 def test_stdin_is_sniffed(monkeypatch, payload, kind):
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(payload)))
     raw = next(iter(read_inputs(["-"])))

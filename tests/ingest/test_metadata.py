@@ -11,7 +11,8 @@ from dragoman.ingest.metadata import parse_date, read_text_metadata
     "text, byline, published, published_from, dateline",
     [
         (
-            "Ministers quit\nBy Jane Doe | March 14, 2019 | 4:09am EDT\nMOSCOW, March 13 (Reuters) - Two ministers quit.",
+            "Ministers quit\nBy Jane Doe | March 14, 2019 | 4:09am EDT\n"
+            "MOSCOW, March 13 (Reuters) - Two ministers quit.",
             "Jane Doe",
             "2019-03-14",
             "byline",

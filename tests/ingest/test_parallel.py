@@ -9,10 +9,18 @@ from dragoman.ingest.dedup import Deduper
 from dragoman.records import RawArticle, Skipped
 
 SEEDS = [
-    (f"Ministers meet in town {k}", [f"TOWN{k}, May {k + 3} (Harbor Post) - Russia accused Turkey on Monday of "
-                                    f"shelling villages near town {k}, and the two governments met in Geneva."]
-     + [f"Part {k}.{j}: Turkey denied the claim, and officials from district {k * 3 + j} said talks would "
-        f"continue next week in the capital." for j in range(6)])
+    (
+        f"Ministers meet in town {k}",
+        [
+            f"TOWN{k}, May {k + 3} (Harbor Post) - Russia accused Turkey on Monday of "
+            f"shelling villages near town {k}, and the two governments met in Geneva."
+        ]
+        + [
+            f"Part {k}.{j}: Turkey denied the claim, and officials from district {k * 3 + j} said talks would "
+            f"continue next week in the capital."
+            for j in range(6)
+        ],
+    )
     for k in range(4)
 ]
 
@@ -29,7 +37,9 @@ def _run(pipeline, workers):
     pipeline.options = original.model_copy(update={"workers": workers, "batch_size": 2})
     pipeline.dedup = Deduper()
     try:
-        return [r if isinstance(r, Skipped) else r.to_dict() for r in pipeline.code(_inputs(), is_stored=lambda _: False)]
+        return [
+            r if isinstance(r, Skipped) else r.to_dict() for r in pipeline.code(_inputs(), is_stored=lambda _: False)
+        ]
     finally:
         pipeline.options, pipeline.dedup = original, None
 

@@ -13,10 +13,18 @@ from dragoman.bench.mixed import write_mixed_batch
 from dragoman.store import Store
 
 SEEDS = [
-    (f"Envoys meet in city {k}", [f"CITY{k}, April {k + 2} (Harbor Post) - The foreign ministers of two neighbours "
-                                 f"met on Monday in city {k} to settle a dispute over river water, officials said."]
-     + [f"Section {k}.{j}: the delegations from province {k * 5 + j} agreed to reopen crossing {j}, and the "
-        f"minister thanked mediators from the regional bloc for their patience, a spokesman added." for j in range(8)])
+    (
+        f"Envoys meet in city {k}",
+        [
+            f"CITY{k}, April {k + 2} (Harbor Post) - The foreign ministers of two neighbours "
+            f"met on Monday in city {k} to settle a dispute over river water, officials said."
+        ]
+        + [
+            f"Section {k}.{j}: the delegations from province {k * 5 + j} agreed to reopen crossing {j}, and the "
+            f"minister thanked mediators from the regional bloc for their patience, a spokesman added."
+            for j in range(8)
+        ],
+    )
     for k in range(5)
 ]
 
@@ -24,8 +32,22 @@ SEEDS = [
 def _ingest(folder, db, workers):
     env = dict(os.environ, COLUMNS="400")  # keep each skip on one line
     return subprocess.run(
-        [sys.executable, "-m", "dragoman", "ingest", str(folder), "--db", str(db), "--quiet", "--workers", str(workers)],
-        check=False, capture_output=True, text=True, env=env,
+        [
+            sys.executable,
+            "-m",
+            "dragoman",
+            "ingest",
+            str(folder),
+            "--db",
+            str(db),
+            "--quiet",
+            "--workers",
+            str(workers),
+        ],
+        check=False,
+        capture_output=True,
+        text=True,
+        env=env,
     )
 
 

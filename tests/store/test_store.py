@@ -16,14 +16,28 @@ from dragoman.store import TABLES, VIEWS, Store
 from dragoman.store.schema import MIGRATIONS
 
 
-def _record(n: int, source: str | None = None, date: str = "2019-03-12", duplicate_of: str | None = None) -> ArticleRecord:
+def _record(
+    n: int, source: str | None = None, date: str = "2019-03-12", duplicate_of: str | None = None
+) -> ArticleRecord:
     text = f"Russia accused Turkey of shelling village number {n}."
     russia = Actor("Russia", 0, 6, "Russia", "RUS", "RUS", None, "country")
     turkey = Actor("Turkey", 15, 21, "Turkey", "TUR", "TUR", None, "country")
     event = Event(
-        id=f"a{n}-1", sentence=0, start=0, end=len(text), trigger=Trigger("accused", 7, 14),
-        cameo="112", cameo_root="11", goldstein=-2.0, quad_class=3, source=russia, target=turkey,
-        date=date, date_precision="day", rule="test", confidence=0.9,
+        id=f"a{n}-1",
+        sentence=0,
+        start=0,
+        end=len(text),
+        trigger=Trigger("accused", 7, 14),
+        cameo="112",
+        cameo_root="11",
+        goldstein=-2.0,
+        quad_class=3,
+        source=russia,
+        target=turkey,
+        date=date,
+        date_precision="day",
+        rule="test",
+        confidence=0.9,
     )
     quote = Quote("shelling village", 25, 41, "indirect", "accuse", russia)
     meta = ArticleMeta(id=f"a{n}", title=f"Story {n}", published="2019-03-14", source=source, duplicate_of=duplicate_of)
@@ -118,11 +132,16 @@ def test_events_merge_across_articles_with_gdelt_counts(tmp_path, records, expec
 def _corpus(tmp_path, n: int):
     lines = []
     for i in range(n):
-        lines.append(json.dumps({
-            "id": f"k{i}", "published": "2019-03-14",
-            "text": f"Officials in Ankara said on Tuesday that Turkey met Russia for talks round {i}. "
+        lines.append(
+            json.dumps(
+                {
+                    "id": f"k{i}",
+                    "published": "2019-03-14",
+                    "text": f"Officials in Ankara said on Tuesday that Turkey met Russia for talks round {i}. "
                     f"Russia accused Turkey of shelling villages near the border crossing number {i}.",
-        }))
+                }
+            )
+        )
         if i % 10 == 0:  # an updated version of the story: linked to the first copy, not coded again
             update = json.loads(lines[-1])
             update.update(id=f"k{i}-update", text=update["text"] + " (Updates with a correction.)")
@@ -133,8 +152,20 @@ def _corpus(tmp_path, n: int):
 
 
 def _ingest(corpus, db, workers=1):
-    return [sys.executable, "-m", "dragoman", "ingest", str(corpus), "--db", str(db), "--batch-size", "4", "--quiet",
-            "--workers", str(workers)]
+    return [
+        sys.executable,
+        "-m",
+        "dragoman",
+        "ingest",
+        str(corpus),
+        "--db",
+        str(db),
+        "--batch-size",
+        "4",
+        "--quiet",
+        "--workers",
+        str(workers),
+    ]
 
 
 def _counts(db):
@@ -172,8 +203,15 @@ def test_sigkill_mid_ingest_then_rerun_matches_a_clean_run(tmp_path):
 
 @pytest.mark.parametrize(
     "value, day",
-    [("2019-03-12", "2019-03-12"), ("2016", "2016-01-01"), ("2016-03", "2016-03-01"), ("2019-W10", "2019-03-04"),
-     ("PRESENT_REF", None), ("2019-02-30", None), (None, None)],
+    [
+        ("2019-03-12", "2019-03-12"),
+        ("2016", "2016-01-01"),
+        ("2016-03", "2016-03-01"),
+        ("2019-W10", "2019-03-04"),
+        ("PRESENT_REF", None),
+        ("2019-02-30", None),
+        (None, None),
+    ],
 )
 def test_event_dates_of_any_precision_are_stored(tmp_path, value, day):
     from dragoman.store.rows import first_day
