@@ -17,7 +17,7 @@ from dragoman.errors import InputError
 from dragoman.store import Store
 
 DB_HELP = "DuckDB store written by `dragoman ingest`."
-EVENT_COLUMNS = ["date", "source_code", "cameo", "cameo_label", "target_code", "location_name", "rule", "mentions"]
+EVENT_COLUMNS = ["date", "source", "cameo", "cameo_label", "target", "location_name", "rule", "mentions"]
 QUOTE_COLUMNS = ["published", "speaker_name", "speaker_code", "kind", "cue", "text"]
 
 
@@ -27,9 +27,18 @@ def _json_default(value: Any) -> str:
     return str(value)
 
 
+def _actor_label(row: dict[str, Any], role: str) -> Optional[str]:
+    name, code = row.get(f"{role}_name") or row.get(f"{role}_text"), row.get(f"{role}_code")
+    if name is None and code is None:
+        return None
+    return f"{name or '?'} [{code or '?'}]"
+
+
 def _emit(rows: list[dict[str, Any]], fmt: str, columns: list[str], title: str) -> None:
     if fmt == "table":
-        console.print(rows_table(rows, columns, title=f"{title} ({len(rows)})"))
+        # tables show "name [CODE]" for actors; jsonl and csv keep the stored columns
+        shown = [{**row, "source": _actor_label(row, "source"), "target": _actor_label(row, "target")} for row in rows]
+        console.print(rows_table(shown, columns, title=f"{title} ({len(rows)})"))
     elif fmt == "jsonl":
         for row in rows:
             print(json.dumps(row, default=_json_default, ensure_ascii=False))
