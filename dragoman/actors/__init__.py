@@ -20,9 +20,11 @@ from dragoman.actors.coref import DocContext, Mention, dominant_country, resolve
 from dragoman.actors.lexicon import Lexicon, load_lexicon
 from dragoman.actors.pieces import Piece, dictionary_pieces, entity_pieces
 from dragoman.actors.roles import country_on
+from dragoman.nlp import doc_text
 from dragoman.records import Actor, split_code
 
 __all__ = ["ActorResolver", "load_lexicon"]
+
 
 
 class ActorResolver:
@@ -99,7 +101,7 @@ class ActorResolver:
 
 def _share_coordinated_sector(doc: Doc, actors: list[Actor], coordination: frozenset[str]) -> None:
     """"Hungarian and Romanian officials": the bare nationality takes the title of its partner."""
-    text = doc.text  # built anew on every access: read it once
+    text = doc_text(doc)
     for left, right in itertools.pairwise(actors):
         if left.kind != "country" or left.code is None or len(left.code) != 3 or not right.code:
             continue
@@ -110,6 +112,7 @@ def _share_coordinated_sector(doc: Doc, actors: list[Actor], coordination: froze
             left.sector = right_sector
             left.kind = right.kind
             left.rule = "compose:coordinated"
+
 
 
 def _indices_of(doc: Doc, lower_words: frozenset[str] | set[str]) -> list[int]:

@@ -44,15 +44,17 @@ def _sentence_ends(doc: Doc) -> list[int]:
 
 def dictionary_pieces(doc: Doc, lexicon: Lexicon) -> list[Piece]:
     """Longest matches of the proper-name trie (exact case) and the term trie (lower case or lemma)."""
-    proper_keys = [(norm(t.text),) for t in doc]
+    tokens = list(doc)  # one Token object per word for the whole scan
+    proper_keys = [(norm(t.text),) for t in tokens]
     # the lemma only for nouns: "officials" finds "official", but "pressed" must not find "press"
     term_keys = [tuple(dict.fromkeys((norm(t.lower_), norm(t.lemma_.lower() if t.tag_.startswith("NN") else t.lower_))))
-                 for t in doc]
+                 for t in tokens]
     sent_end = _sentence_ends(doc)
     pieces: list[Piece] = []
     i = 0
-    while i < len(doc):
-        if doc[i].is_space or doc[i].is_punct and doc[i].text not in {"'s", "’s"}:
+    while i < len(tokens):
+        token = tokens[i]
+        if token.is_space or token.is_punct and token.text not in {"'s", "’s"}:
             i += 1
             continue
         proper_end, proper = lexicon.proper.longest(proper_keys, i)
@@ -61,13 +63,13 @@ def dictionary_pieces(doc: Doc, lexicon: Lexicon) -> list[Piece]:
             pieces.append(Piece(i, proper_end, proper.kind, proper))
             i = proper_end
         elif term is not None and term_end <= sent_end[i]:
-            if term.form == "person" and doc[term_end - 1].tag_ in PLURAL_TAGS:
+            if term.form == "person" and tokens[term_end - 1].tag_ in PLURAL_TAGS:
                 term = replace(term, form="group")  # "officials" found through the lemma "official"
             pieces.append(Piece(i, term_end, "term", term))
             i = term_end
-        elif doc[i].lower_ in lexicon.folded_countries and doc[i].text != doc[i].text.capitalize():
+        elif token.lower_ in lexicon.folded_countries and token.text != token.text.capitalize():
             # "tunisian", "iSrael": a country word in odd case (lower-case common words are listed out)
-            pieces.append(Piece(i, i + 1, "country", lexicon.folded_countries[doc[i].lower_], rule="case"))
+            pieces.append(Piece(i, i + 1, "country", lexicon.folded_countries[token.lower_], rule="case"))
             i += 1
         else:
             i += 1

@@ -179,6 +179,66 @@ def is_background(token: Token, grammar: Grammar, reduced: dict[int, int] | None
     return False
 
 
+def background_indices(sent: Span, grammar: Grammar, reduced: dict[int, int]) -> set[int]:
+    """Indices of the sentence's tokens for which ``is_background`` holds, walking head indices
+    instead of building Token objects for every ancestor of every token."""
+    tokens = list(sent)
+    start, end = sent.start, sent.end
+    heads = [t.head.i for t in tokens]
+    if any(not start <= h < end for h in heads):  # a head outside the sentence: take the slow path
+        return {t.i for t in tokens if is_background(t, grammar, reduced)}
+    scene = [_sets_scene(t, grammar) for t in tokens]
+    found: set[int] = set()
+    for token in tokens:
+        i, below, steps = token.i, -1, 0
+        while True:
+            main = reduced.get(i) if reduced else None
+            if (main is not None and (below < 0 or below != main)) or scene[i - start]:
+                found.add(token.i)
+                break
+            head = heads[i - start]
+            steps += 1
+            if head == i or steps > len(tokens):
+                break
+            below, i = i, head
+    return found
+
+
+def _sets_scene(t: Token, grammar: Grammar) -> bool:
+    """The checks of ``is_background`` that look at one token of the head chain."""
+    if t.dep_ in ("relcl", "acl") and t.pos_ in ("VERB", "AUX"):
+        return True
+    if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in grammar.background_marks for c in t.children):
+        return True
+    return t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.lower_ in grammar.background_preps
+
+
+def sentence_depths(sent: Span) -> dict[int, int]:
+    """``depth`` of every token of the sentence (heads above it), from head indices."""
+    heads = {t.i: t.head.i for t in sent}
+    depths: dict[int, int] = {}
+    for i in heads:
+        chain = []
+        j = i
+        while j not in depths:
+            head = heads.get(j)
+            if head is None:  # a head outside the sentence: count the Token way
+                depths[j] = sum(1 for _ in sent.doc[j].ancestors)
+                break
+            if head == j:
+                depths[j] = 0
+                break
+            chain.append(j)
+            j = head
+            if len(chain) > len(heads):  # no tree: count the Token way, as ``depth`` does
+                depths.update((k, sum(1 for _ in sent.doc[k].ancestors)) for k in chain)
+                chain = []
+                break
+        for k in reversed(chain):
+            depths[k] = depths[heads[k]] + 1
+    return depths
+
+
 def inside_name(token: Token, index: ActorIndex) -> bool:
     """A word of an actor's name ("Economic Cooperation" in a forum's name) names no event."""
     return token.pos_ == "PROPN" and index.at(token) is not None

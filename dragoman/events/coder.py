@@ -14,15 +14,16 @@ from spacy.tokens import Doc, Span, Token
 from dragoman.events.clauses import (
     Coded,
     Tracer,
+    background_indices,
     code_token,
     consumed,
     inside_name,
-    is_background,
     reduced_relatives,
+    sentence_depths,
 )
 from dragoman.events.discard import discarded_topic
 from dragoman.events.explain import Explanation, PatternTrial, SentenceExplanation, TokenRow
-from dragoman.events.grammar import Grammar, depth, is_verb
+from dragoman.events.grammar import Grammar, is_verb
 from dragoman.events.lexicon import Lexicon, load_lexicon
 from dragoman.events.matcher import Trial
 from dragoman.events.merge import dedupe_sentence
@@ -106,9 +107,10 @@ class EventCoder:
         matched_tokens: set[int] = set()
         events: list[Event] = []
         speakers: list[Token] = []
-        ordered = sorted(sent, key=lambda t: (depth(t), t.i))
+        depths = sentence_depths(sent)
+        ordered = sorted(sent, key=lambda t: (depths[t.i], t.i))
         reduced = reduced_relatives(sent)
-        background = {t.i for t in ordered if is_background(t, self.grammar, reduced)}
+        background = background_indices(sent, self.grammar, reduced)
         # Background clauses (conditions, time clauses, relative clauses, "since the invasion") are
         # coded only when the main clauses carry no event: one event per sentence's own predicate.
         for main in (True, False):

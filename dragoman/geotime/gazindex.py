@@ -20,6 +20,7 @@ import sqlite3
 import threading
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 from collections.abc import Iterator
 from importlib import metadata, resources
 from pathlib import Path
@@ -40,6 +41,7 @@ Row = tuple[str, str, Optional[str], Optional[str], float, float, int, Optional[
 COLUMNS = "name, kind, country, admin1, lat, lon, population, geonameid"
 
 
+@lru_cache(maxsize=65536)  # the same names come back in every article
 def fold(name: str) -> str:
     """The lookup key of a name: lower case, no accents, no dots, single spaces."""
     text = unicodedata.normalize("NFKD", name)

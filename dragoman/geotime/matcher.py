@@ -48,11 +48,13 @@ class ToponymMatcher:
     def find(self, doc: Doc, taken: list[tuple[int, int]], countries: Counter) -> list[Mention]:
         """Mentions outside ``taken``; ``countries`` are the article's countries so far (ISO-3 counts)."""
         people = _person_words(doc)
+        tokens = list(doc)  # one Token object per word for the whole scan
+        capital = [_capitalised(t) for t in tokens]
         found: list[Mention] = []
         i = 0
-        while i < len(doc):
-            starts = _capitalised(doc[i]) and doc[i].pos_ != "DET" and doc[i].lower_ not in self.connectors
-            match = self._match_at(doc, i, taken, countries, people) if starts else None
+        while i < len(tokens):
+            starts = capital[i] and tokens[i].pos_ != "DET" and tokens[i].lower_ not in self.connectors
+            match = self._match_at(doc, i, taken, countries, people, tokens, capital) if starts else None
             if match is None:
                 i += 1
                 continue
@@ -61,11 +63,14 @@ class ToponymMatcher:
         return found
 
     def _match_at(
-        self, doc: Doc, i: int, taken: list[tuple[int, int]], countries: Counter, people: set[str]
+        self, doc: Doc, i: int, taken: list[tuple[int, int]], countries: Counter, people: set[str],
+        tokens: list[Token], capital: list[bool],
     ) -> Optional[tuple[Mention, int]]:
-        for end in range(self._run_end(doc, i), i, -1):
+        for end in range(self._run_end(tokens, capital, i), i, -1):
+            if not capital[end - 1]:
+                continue
             span = doc[i:end]
-            if not _capitalised(span[-1]) or any(s < span.end_char and span.start_char < e for s, e in taken):
+            if any(s < span.end_char and span.start_char < e for s, e in taken):
                 continue
             demonym = self.gazetteer.demonym_place(span.text) if span.text[:1].isupper() else None
             if demonym is not None and self._is_adjective(span):
@@ -75,13 +80,13 @@ class ToponymMatcher:
                 return Mention(span.start_char, span.end_char, span.text, "gazetteer"), end
         return None
 
-    def _run_end(self, doc: Doc, i: int) -> int:
+    def _run_end(self, tokens: list[Token], capital: list[bool], i: int) -> int:
         """End of the run of capitalised words (and inner connectors) starting at token i."""
         end = i + 1
-        while end < len(doc) and end - i < MAX_TOKENS and doc[end - 1].whitespace_ in ("", " "):
-            token = doc[end]
-            if _capitalised(token) or (
-                token.lower_ in self.connectors and end + 1 < len(doc) and _capitalised(doc[end + 1])
+        while end < len(tokens) and end - i < MAX_TOKENS and tokens[end - 1].whitespace_ in ("", " "):
+            token = tokens[end]
+            if capital[end] or (
+                token.lower_ in self.connectors and end + 1 < len(tokens) and capital[end + 1]
             ):
                 end += 1
             else:

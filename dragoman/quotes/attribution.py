@@ -31,6 +31,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
+from dragoman.nlp import doc_text
 from dragoman.quotes.lexicon import CueLexicon
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -43,15 +44,17 @@ _SPEAKER_STOP_DEPS = {"relcl", "appos", "acl", "punct", "cc", "conj", "advcl", "
 _EDGE_PUNCT = {",", ";", ":", "—", "–", "-", "(", ")", '"', "“", "”", "‘", "’", "'", "''", "``"}
 
 
-_TEXT_KEY = "dragoman.quotes.text"
 
 
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, built once per Doc: spaCy rebuilds the string from the tokens on every access."""
-    text = doc.user_data.get(_TEXT_KEY)
-    if text is None:
-        text = doc.user_data[_TEXT_KEY] = doc.text
-    return text
+_STARTS_KEY = "dragoman.quotes.token_starts"
+
+
+def token_starts(doc: Doc) -> list[int]:
+    """Character offset of every token, read once per Doc from the token array (callers only read it)."""
+    starts = doc.user_data.get(_STARTS_KEY)
+    if starts is None:
+        starts = doc.user_data[_STARTS_KEY] = doc.to_array("IDX").tolist() if len(doc) else []
+    return starts
 
 
 @dataclass
@@ -402,7 +405,7 @@ _COLON_LINE_WORDS = 40  # a headline or a one-line statement, not a paragraph of
 def _colon_cues(doc: Doc) -> Iterator[Cue]:
     """``Lavrov: "We are ready."`` / ``Graham: Trump's rhetoric is destroying the party``: name, colon, statement."""
     text = doc_text(doc)
-    starts = [t.idx for t in doc]
+    starts = token_starts(doc)
     for match in _COLON_LINE.finditer(text):
         name_start, name_end = match.span(1)
         if len(match.group(2).split()) > _COLON_LINE_WORDS:

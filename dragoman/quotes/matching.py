@@ -14,7 +14,9 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from dragoman.quotes.attribution import Cue, cue_key, doc_text, find_cues, speaker_span, subject_of
+from dragoman.nlp import doc_text
+from dragoman.quotes.attribution import Cue, cue_key, find_cues, speaker_span, subject_of
+from dragoman.quotes.attribution import token_starts as doc_token_starts
 from dragoman.quotes.lexicon import CueLexicon
 from dragoman.quotes.marks import MarkedQuote, scan_marks
 from dragoman.quotes.speakers import SpeakerIndex
@@ -60,7 +62,7 @@ def merge_split_quotes(doc: Doc, marks: list[MarkedQuote], cue_verbs: frozenset[
     than one short attribution: a second cue (``she said, then added: "B"``) opens a new quote.
     """
     text = doc_text(doc)
-    token_starts = [t.idx for t in doc]
+    token_starts = doc_token_starts(doc)
     merged: list[MarkedQuote] = []
     anchor: Optional[int] = None  # index in ``merged`` of the quotation a next part may join
     for k, mark in enumerate(marks):
@@ -278,7 +280,7 @@ class QuoteExtractor:
         marks = merge_split_quotes(doc, scan_marks(text), self.lexicon.speech_verbs)
         cues = outermost(find_cues(doc, self.lexicon))
         index = SpeakerIndex(actors)
-        token_starts = [t.idx for t in doc]
+        token_starts = doc_token_starts(doc)
         found: dict[tuple[int, int], Quote] = {}
         used: set[int] = set()
         for cue in cues:

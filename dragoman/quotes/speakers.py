@@ -7,7 +7,7 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
-from dragoman.quotes.attribution import doc_text
+from dragoman.nlp import doc_text
 from dragoman.records import Actor
 
 
