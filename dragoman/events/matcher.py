@@ -65,7 +65,9 @@ def try_pattern(pattern: Pattern, token: Token, regions: dict[str, list[tuple[st
     """
     if not any(_head_ok(token, head) for head in pattern.heads):
         return Trial(pattern, False, "head word differs")
-    children = list(token.children)
+    # most patterns test no child: skip building their Token objects
+    needs_children = pattern.particle or pattern.prep or pattern.xcomp or pattern.needs_agent
+    children = list(token.children) if needs_children else []
     if pattern.particle and not any(c.lower_ == pattern.particle and c.dep_ in ("prt", "advmod", "prep")
                                     for c in children):
         return Trial(pattern, False, f"no particle '{pattern.particle}'")

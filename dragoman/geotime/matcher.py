@@ -70,14 +70,16 @@ class ToponymMatcher:
             if not capital[end - 1]:
                 continue
             span = doc[i:end]
-            if any(s < span.end_char and span.start_char < e for s, e in taken):
+            start_char, end_char = span.start_char, span.end_char  # read once: `taken` can be long
+            if any(s < end_char and start_char < e for s, e in taken):
                 continue
-            demonym = self.gazetteer.demonym_place(span.text) if span.text[:1].isupper() else None
+            text = span.text
+            demonym = self.gazetteer.demonym_place(text) if text[:1].isupper() else None
             if demonym is not None and self._is_adjective(span):
-                return Mention(span.start_char, span.end_char, span.text, "demonym"), end
-            options = self.gazetteer.lookup(span.text) if demonym is None else []
+                return Mention(start_char, end_char, text, "demonym"), end
+            options = self.gazetteer.lookup(text) if demonym is None else []
             if options and self._acceptable(span, options, countries, people):
-                return Mention(span.start_char, span.end_char, span.text, "gazetteer"), end
+                return Mention(start_char, end_char, text, "gazetteer"), end
         return None
 
     def _run_end(self, tokens: list[Token], capital: list[bool], i: int) -> int:

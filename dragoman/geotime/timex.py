@@ -126,7 +126,39 @@ class Rules:
             ("fixed", rf"{B}(?P<fixed>{_alt(words['fixed'])}){E}"),
             ("holiday", rf"{B}(?P<hol>{_alt(list(words['holidays']) + list(words['floating_holidays']))}){E}"),
         ]
-        self.patterns = [(kind, re.compile(rx, re.I)) for kind, rx in patterns]
+        # For each pattern above, a piece every one of its matches contains: a text without that piece
+        # cannot match, so the slower pattern (a lookbehind first defeats the regex engine's skipping) is not
+        # run. None where the piece is in nearly every article or slower to look for than the pattern.
+        needs: list[Optional[str]] = [
+            r"\d{4}-\d\d-\d\d",
+            r"\d/\d",
+            None,
+            rf"\d(?:st|nd|rd|th)?\s+(?:of\s+)?{mon}",
+            None,
+            None,
+            None,
+            r"(?:1[6-9]|20)\d0'?s",
+            None,
+            None,
+            rf"(?:last|this)\s+{pod}",
+            None,
+            r"the\s+weekend",
+            None,
+            r"\s+(?:ago|earlier|later|from\s+now|hence)",
+            None,
+            rf"the\s+(?:past|last|previous|next|coming)\s+{unit}",
+            None,
+            r"[\s-]+(?:fiscal\s+)?(?:quarter|half)",
+            r"(?:quarter|period)",
+            r"[ap]\.?\s?m\b",
+            r"(?:noon|midnight)",
+            None,
+            None,
+        ]
+        self.patterns = [
+            (kind, re.compile(rx, re.I), re.compile(need, re.I) if need else None)
+            for (kind, rx), need in zip(patterns, needs, strict=True)
+        ]
         longest: dict[int, str] = {}
         for name, number in words["months"].items():
             if len(name) > len(longest.get(number, "")):
@@ -136,7 +168,9 @@ class Rules:
     def find(self, text: str) -> list[Found]:
         """All matches, overlaps resolved longest first."""
         found: list[Found] = []
-        for kind, pattern in self.patterns:
+        for kind, pattern, need in self.patterns:
+            if need is not None and not need.search(text):
+                continue
             for match in pattern.finditer(text):
                 parts = {k: v for k, v in match.groupdict().items() if v is not None}
                 end = match.end()
