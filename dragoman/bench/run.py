@@ -88,7 +88,7 @@ _BARE_MODEL: Optional[str] = None
 def _bare_job(chunk: list[str]) -> int:
     from dragoman.nlp import load_nlp
 
-    return sum(len(doc) for doc in load_nlp(_BARE_MODEL).pipe(chunk, batch_size=len(chunk)))
+    return sum(len(doc) for doc in load_nlp(_BARE_MODEL, tuned=False).pipe(chunk, batch_size=len(chunk)))
 
 
 def bare_spacy(texts: list[str], workers: int, batch_size: int, model: Optional[str] = None) -> dict[str, float]:
@@ -102,7 +102,7 @@ def bare_spacy(texts: list[str], workers: int, batch_size: int, model: Optional[
     from dragoman.nlp import load_nlp
 
     _BARE_MODEL = model
-    load_nlp(model)  # loaded before forking, so workers share it
+    load_nlp(model, tuned=False)  # as shipped; loaded before forking, so workers share it
     chunks = [texts[i : i + batch_size] for i in range(0, len(texts), batch_size)]
     started = time.perf_counter()
     if workers > 1:

@@ -15,6 +15,8 @@ from collections.abc import Callable, Iterator
 from itertools import islice
 from typing import TYPE_CHECKING, Any, Optional
 
+from threadpoolctl import threadpool_limits
+
 if TYPE_CHECKING:
     from dragoman.pipeline import Pipeline, Prepared, Result
 
@@ -57,7 +59,8 @@ def code_parallel(
     # touch their pages in every worker and turn shared copy-on-write memory into private copies
     gc.freeze()
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
+        # one BLAS thread per process: the workers already fill the cores, more threads only contend
+        with threadpool_limits(limits=1, user_api="blas"), multiprocessing.get_context("fork").Pool(workers) as pool:
             while True:
                 while not exhausted and len(preparing) + len(coding) < window:
                     chunk = list(islice(inputs, size))
