@@ -109,7 +109,7 @@ class AttributeTable:
         return {
             column: bool(value) if column == IS_SPACE else None if value == _OTHER and column in _OPEN_COLUMNS
             else strings[value]
-            for column, value in zip(self.columns, signature)
+            for column, value in zip(self.columns, signature, strict=True)
         }
 
     def _signatures(self, doc: Doc) -> list[tuple]:
