@@ -49,5 +49,6 @@ def test_bench_command_reports_every_figure(tmp_path):
     result = json.loads(run.stdout)
     assert result["end_to_end"]["coded"] == 8 and result["end_to_end"]["near_duplicates"] == 0
     assert result["bare_spacy"]["tokens_per_s"] > 0 and result["ratio"] > 0
+    assert result["tuned_spacy"]["tokens_per_s"] > 0 and result["ratio_to_tuned"] > 0
     assert {"ingest", "nlp", "actors", "events"} <= set(result["stage_seconds"])
     assert result["peak_memory_mb"]["end_to_end_pss_total"] > 0
