@@ -25,6 +25,7 @@ from dragoman.records import ArticleMeta, ArticleRecord, RawArticle, Skipped
 
 Result = Union[ArticleRecord, Skipped]
 Prepared = Union[tuple[ArticleMeta, str], Skipped]
+StoredCheck = Callable[[list[str]], set[str]]  # article ids -> those already stored
 
 
 class Pipeline:
@@ -44,12 +45,13 @@ class Pipeline:
     def code(
         self,
         inputs: Iterable[Union[RawArticle, Skipped]],
-        is_stored: Optional[Callable[[str], bool]] = None,
+        is_stored: Optional[StoredCheck] = None,
     ) -> Iterator[Result]:
         """Code raw articles in input order; bad inputs come out as Skipped.
 
-        ``is_stored(article_id)`` lets the caller skip articles it already has before they are
-        parsed: they come out as Skipped with ``duplicate_of`` set.
+        ``is_stored(article_ids)`` (the ids of a chunk; returns those already stored) lets the caller
+        skip articles it already has before they are parsed: they come out as Skipped with
+        ``duplicate_of`` set.
         """
         iterator = iter(inputs)
         self._linked = set()
@@ -74,7 +76,7 @@ class Pipeline:
         return self._code_doc(meta, body, doc)
 
     def _code_chunk(
-        self, chunk: list[Union[RawArticle, Skipped]], is_stored: Optional[Callable[[str], bool]]
+        self, chunk: list[Union[RawArticle, Skipped]], is_stored: Optional[StoredCheck]
     ) -> Iterator[Result]:
         started = time.perf_counter()
         prepared = self.link(self.prepare_chunk(chunk), is_stored)
@@ -89,13 +91,15 @@ class Pipeline:
             for item in chunk
         ]
 
-    def link(self, prepared: list[Prepared], is_stored: Optional[Callable[[str], bool]]) -> list[Prepared]:
+    def link(self, prepared: list[Prepared], is_stored: Optional[StoredCheck]) -> list[Prepared]:
         """Mark exact copies (stored, or earlier in this run) as Skipped and near-copies as duplicates."""
         out: list[Prepared] = []
+        ids = [result[0].id for result in prepared if not isinstance(result, Skipped)]
+        stored = is_stored(ids) if is_stored is not None and ids else set()
         for result in prepared:
             if not isinstance(result, Skipped):
                 article_id = result[0].id
-                if is_stored is not None and (article_id in self._linked or is_stored(article_id)):
+                if is_stored is not None and (article_id in self._linked or article_id in stored):
                     result = Skipped(result[0].origin or "", "already stored", duplicate_of=article_id)
                 elif self.dedup is not None:
                     result[0].duplicate_of = self.dedup.check(article_id, result[1])

@@ -129,7 +129,7 @@ def end_to_end(raws: list[RawArticle], options: Options) -> dict[str, Any]:
         pipeline.dedup = Deduper()
         started = time.perf_counter()
         pending = []
-        for result in pipeline.code(raws, is_stored=store.has_article):
+        for result in pipeline.code(raws, is_stored=store.stored_ids):
             if isinstance(result, Skipped):
                 skipped += 1
                 continue

@@ -160,7 +160,7 @@ def ingest(
             disable=quiet,
         ) as progress:
             task = progress.add_task("ingest", total=None)
-            for result in pipeline.code(read_inputs(paths, options.max_bytes), is_stored=store.has_article):
+            for result in pipeline.code(read_inputs(paths, options.max_bytes), is_stored=store.stored_ids):
                 progress.advance(task)
                 if isinstance(result, Skipped):
                     if result.duplicate_of:

@@ -11,14 +11,14 @@ import gc
 import multiprocessing
 import time
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from itertools import islice
 from typing import TYPE_CHECKING, Any, Optional
 
 from threadpoolctl import threadpool_limits
 
 if TYPE_CHECKING:
-    from dragoman.pipeline import Pipeline, Prepared, Result
+    from dragoman.pipeline import Pipeline, Prepared, Result, StoredCheck
 
 _PIPELINE: Optional[Pipeline] = None  # the parent's pipeline, inherited by every forked worker
 
@@ -43,7 +43,7 @@ def _code_job(prepared: list[Prepared]) -> tuple[list[Result], dict[str, float]]
 
 
 def code_parallel(
-    pipeline: Pipeline, inputs: Iterator[Any], is_stored: Optional[Callable[[str], bool]]
+    pipeline: Pipeline, inputs: Iterator[Any], is_stored: Optional[StoredCheck]
 ) -> Iterator[Result]:
     """Like ``Pipeline.code`` with ``options.workers`` processes; results in input order."""
     global _PIPELINE

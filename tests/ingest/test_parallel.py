@@ -38,7 +38,7 @@ def _run(pipeline, workers):
     pipeline.dedup = Deduper()
     try:
         return [
-            r if isinstance(r, Skipped) else r.to_dict() for r in pipeline.code(_inputs(), is_stored=lambda _: False)
+            r if isinstance(r, Skipped) else r.to_dict() for r in pipeline.code(_inputs(), is_stored=lambda _: set())
         ]
     finally:
         pipeline.options, pipeline.dedup = original, None
