@@ -91,7 +91,15 @@ class Pipeline:
             for item in chunk
         ]
 
-    def link(self, prepared: list[Prepared], is_stored: Optional[StoredCheck]) -> list[Prepared]:
+    def signatures(self, prepared: list[Prepared]) -> dict[str, bytes]:
+        """Near-duplicate signatures of a chunk's articles (computed in the workers when there are some)."""
+        if self.dedup is None:
+            return {}
+        return {p[0].id: self.dedup.signature(p[1]) for p in prepared if not isinstance(p, Skipped)}
+
+    def link(
+        self, prepared: list[Prepared], is_stored: Optional[StoredCheck], signatures: Optional[dict[str, bytes]] = None
+    ) -> list[Prepared]:
         """Mark exact copies (stored, or earlier in this run) as Skipped and near-copies as duplicates."""
         out: list[Prepared] = []
         ids = [result[0].id for result in prepared if not isinstance(result, Skipped)]
@@ -102,7 +110,8 @@ class Pipeline:
                 if is_stored is not None and (article_id in self._linked or article_id in stored):
                     result = Skipped(result[0].origin or "", "already stored", duplicate_of=article_id)
                 elif self.dedup is not None:
-                    result[0].duplicate_of = self.dedup.check(article_id, result[1])
+                    signature = signatures.get(article_id) if signatures else None
+                    result[0].duplicate_of = self.dedup.check(article_id, result[1], signature)
                 self._linked.add(article_id)
             out.append(result)
         return out

@@ -64,11 +64,18 @@ class Deduper:
         self._sketches[article_id] = sketch
         self._lsh.insert(article_id, sketch)
 
-    def check(self, article_id: str, text: str) -> Optional[str]:
-        """The id of an indexed near-copy of ``text``, or None after indexing ``text`` as a first copy."""
+    def signature(self, text: str) -> bytes:
+        """The MinHash of ``text`` as bytes: the costly part of ``check``, which workers can do in parallel."""
+        return self._sketch(text).hashvalues.tobytes()
+
+    def check(self, article_id: str, text: str, signature: Optional[bytes] = None) -> Optional[str]:
+        """The id of an indexed near-copy of ``text``, or None after indexing ``text`` as a first copy.
+
+        ``signature`` is ``self.signature(text)`` when already computed.
+        """
         if article_id in self._sketches:
             return None
-        sketch = self._sketch(text)
+        sketch = self._from_bytes(signature) if signature is not None else self._sketch(text)
         best, best_score = None, self.threshold
         for candidate in self._lsh.query(sketch):
             score = sketch.jaccard(self._sketches[candidate])

@@ -1,7 +1,8 @@
 """``--workers N``: clean and code chunks in N forked processes; the caller (the store writer) stays single.
 
-Each chunk travels: prepare (worker) -> link exact and near copies (parent, in input order, so a
-first copy is always seen before its copies) -> parse and stages (worker) -> results in input order.
+Each chunk travels: prepare and sketch for near-duplicates (worker) -> link exact and near copies
+(parent, in input order, so a first copy is always seen before its copies) -> parse and stages
+(worker) -> results in input order.
 Workers are forked after the model is loaded, so they share its memory pages instead of loading it again.
 """
 
@@ -29,10 +30,11 @@ def _worker() -> Pipeline:
     return _PIPELINE
 
 
-def _prepare_job(chunk: list[Any]) -> tuple[list[Prepared], float]:
+def _prepare_job(chunk: list[Any]) -> tuple[list[Prepared], dict[str, bytes], float]:
     started = time.perf_counter()
-    prepared = _worker().prepare_chunk(chunk)
-    return prepared, time.perf_counter() - started
+    pipeline = _worker()
+    prepared = pipeline.prepare_chunk(chunk)
+    return prepared, pipeline.signatures(prepared), time.perf_counter() - started
 
 
 def _code_job(prepared: list[Prepared]) -> tuple[list[Result], dict[str, float]]:
@@ -69,10 +71,10 @@ def code_parallel(
                         break
                     preparing.append(pool.apply_async(_prepare_job, (chunk,)))
                 if preparing:
-                    prepared, seconds = preparing.popleft().get()
+                    prepared, signatures, seconds = preparing.popleft().get()
                     pipeline.timings["ingest"] += seconds
                     started = time.perf_counter()
-                    linked = pipeline.link(prepared, is_stored)
+                    linked = pipeline.link(prepared, is_stored, signatures)
                     pipeline.timings["dedup"] += time.perf_counter() - started
                     coding.append(pool.apply_async(_code_job, (linked,)))
                 if coding and (len(coding) >= 2 * workers or coding[0].ready() or (exhausted and not preparing)):

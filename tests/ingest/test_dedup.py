@@ -44,3 +44,12 @@ def test_signatures_round_trip_through_the_store_format():
 
 def test_loading_ignores_signatures_of_another_size():
     assert Deduper().load([("x", b"\x00" * 16)]) == 0
+
+
+def test_signatures_sketched_elsewhere_link_the_same_way():
+    # workers sketch the texts; the parent links with those signatures and gets what check(text) gives
+    worker, parent = Deduper(), Deduper()
+    texts = {"first": FIRST, "other": OTHER, "updated": UPDATED, "syndicated": SYNDICATED}
+    linked = {a: parent.check(a, text, worker.signature(text)) for a, text in texts.items()}
+    assert linked == {"first": None, "other": None, "updated": "first", "syndicated": "first"}
+    assert parent.take(["first"])["first"] == worker.signature(FIRST)
