@@ -53,11 +53,11 @@ def dictionary_pieces(doc: Doc, lexicon: Lexicon) -> list[Piece]:
     """Longest matches of the proper-name trie (exact case) and the term trie (lower case or lemma)."""
     texts, lowers, lemmas, tags = _columns(doc, ["ORTH", "LOWER", "LEMMA", "TAG"])
     skip = [space or punct and text not in {"'s", "’s"} for space, punct, text in
-            zip(*doc.to_array(["IS_SPACE", "IS_PUNCT"]).T.tolist(), texts)]
+            zip(*doc.to_array(["IS_SPACE", "IS_PUNCT"]).T.tolist(), texts, strict=True)]
     proper_keys = [(norm(text),) for text in texts]
     # the lemma only for nouns: "officials" finds "official", but "pressed" must not find "press"
     term_keys = [tuple(dict.fromkeys((norm(lower), norm(lemma.lower() if tag.startswith("NN") else lower))))
-                 for lower, lemma, tag in zip(lowers, lemmas, tags)]
+                 for lower, lemma, tag in zip(lowers, lemmas, tags, strict=True)]
     sent_end = sentence_ends(doc)
     pieces: list[Piece] = []
     i = 0

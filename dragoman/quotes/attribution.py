@@ -469,7 +469,7 @@ def _cue_candidates(doc: Doc, lexicon: CueLexicon, lowers: list[str], lemmas: li
         if offset < 0:  # j is a right child of its head
             rights.setdefault(j + offset, []).append(j)
     found = []
-    for i, (pos, lemma) in enumerate(zip(poses, lemmas)):
+    for i, (pos, lemma) in enumerate(zip(poses, lemmas, strict=True)):
         lemma = lemma.lower()
         if lemma in nouns or lemma in verbs:
             found.append(i)
