@@ -162,9 +162,11 @@ class Rules:
         # The same patterns, case-sensitive, for lower-cased text: re's IGNORECASE turns off its fast
         # literal tests, so this is about twice as fast. Valid only while the patterns' own letters are
         # all lower case (table words are lower-cased by _alt); otherwise every text takes the slow path.
+        sources = [rx for _kind, rx in patterns] + [need for need in needs if need]
         self.folded_patterns = (
-            [re.compile(rx) for _kind, rx in patterns]
-            if not any(_UPPER_IN_PATTERN.search(rx) for _kind, rx in patterns)
+            [(re.compile(rx), re.compile(need) if need else None)
+             for (_kind, rx), need in zip(patterns, needs, strict=True)]
+            if not any(_UPPER_IN_PATTERN.search(rx) for rx in sources)
             else None
         )
         longest: dict[int, str] = {}
@@ -178,13 +180,13 @@ class Rules:
         found: list[Found] = []
         folded = _folded(text) if self.folded_patterns is not None else None
         for n, (kind, pattern, need) in enumerate(self.patterns):
-            if need is not None and not need.search(text):
-                continue
+            subject = text
             if folded is not None and self.folded_patterns is not None:
-                matches = self.folded_patterns[n].finditer(folded)
-            else:
-                matches = pattern.finditer(text)
-            for match in matches:
+                subject = folded
+                pattern, need = self.folded_patterns[n]
+            if need is not None and not need.search(subject):
+                continue
+            for match in pattern.finditer(subject):
                 # parts from the original text: _plausible reads their case
                 parts = {name: text[match.start(name) : match.end(name)]
                          for name in pattern.groupindex if match.start(name) >= 0}
