@@ -367,8 +367,11 @@ def _phrase_cues(doc: Doc, sent: Span, lexicon: CueLexicon, lowers: list[str]) -
     """"according to X, ...": X is the source, the rest of the sentence the content;
     ``lowers`` are the lower-case words of the whole doc."""
     words = lowers[sent.start : sent.end]
+    present = set(words)
     for phrase in lexicon.source_phrases:
         parts = phrase.split()
+        if parts and parts[0] not in present:  # most sentences hold no phrase: skip the scan
+            continue
         for k in range(len(words) - len(parts) + 1):
             if words[k : k + len(parts)] != parts:
                 continue
