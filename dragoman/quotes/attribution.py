@@ -474,12 +474,12 @@ def _cue_candidates(doc: Doc, lexicon: CueLexicon, lowers: list[str], lemmas: li
     found = []
     for i, (pos, lemma) in enumerate(zip(poses, lemmas, strict=True)):
         lemma = lemma.lower()
-        if lemma in nouns or lemma in verbs:
-            found.append(i)
-        elif pos == "NOUN":
-            if any(lowers[j] in topics for j in rights.get(i, ())):
+        if pos == "NOUN":
+            if lemma in nouns or any(lowers[j] in topics for j in rights.get(i, ())):
                 found.append(i)
-        elif pos == "VERB" and any(
+        elif pos not in ("VERB", "AUX"):
+            continue  # _verb_cues reads verbs only
+        elif lemma in verbs or pos == "VERB" and any(
             deps[j] == "ccomp" or lowers[j] in topics
             or (deps[j] in ("prt", "advmod") and f"{lemma} {lowers[j]}" in verbs)
             for j in rights.get(i, ())
