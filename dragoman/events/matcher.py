@@ -119,8 +119,11 @@ def rank(trial: Trial) -> tuple[int, int, int, int]:
 def candidates(token: Token, lexicon: Lexicon, kind: str) -> list[Pattern]:
     """Patterns whose head word is this token's lemma or text."""
     index = lexicon.verbs if kind == "verb" else lexicon.nouns
+    lemma, lower = token.lemma_.lower(), token.lower_
+    if lemma not in index and lower not in index:  # most words head no pattern
+        return []
     seen: dict[str, Pattern] = {}
-    for key in {token.lemma_.lower(), token.lower_}:
+    for key in {lemma, lower}:
         for pattern in index.get(key, ()):
             seen.setdefault(pattern.id, pattern)
     return sorted(seen.values(), key=lambda p: p.order)
@@ -128,8 +131,11 @@ def candidates(token: Token, lexicon: Lexicon, kind: str) -> list[Pattern]:
 
 def best(token: Token, lexicon: Lexicon, kind: str) -> tuple[Pattern | None, list[Trial]]:
     """The most specific matching pattern of one kind, with every trial for the explanation."""
+    patterns = candidates(token, lexicon, kind)
+    if not patterns:
+        return None, []
     regions: dict[str, Region] = {}
-    trials = [try_pattern(p, token, regions) for p in candidates(token, lexicon, kind)]
+    trials = [try_pattern(p, token, regions) for p in patterns]
     matched = [t for t in trials if t.matched]
     if not matched:
         return None, trials
