@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from dragoman.actors.coref import DocContext, Mention
 from dragoman.actors.lexicon import Entry, Grammar, Lexicon, Person, fuzzy_lookup
-from dragoman.actors.pieces import Piece
+from dragoman.actors.pieces import Piece, sentence_ends
 from dragoman.actors.places import is_region
 from dragoman.actors.roles import article_date, country_on, role_on
 from dragoman.records import Actor, split_code
@@ -78,9 +78,10 @@ def _located_gap(doc: Doc, a: Piece, b: Piece) -> bool:
 LOCATED = "located"  # _joinable's answer for "rebels in Mali": not one phrase, but the title takes the place
 
 
-def _joinable(doc: Doc, group: list[Piece], b: Piece, grammar: Grammar) -> tuple[bool | str, bool]:
+def _joinable(doc: Doc, group: list[Piece], b: Piece, grammar: Grammar,
+              sent_end: list[int]) -> tuple[bool | str, bool]:
     a = group[-1]
-    if b.start - a.end > MAX_GAP or doc[a.start].sent.start != doc[b.start].sent.start:
+    if b.start - a.end > MAX_GAP or sent_end[a.start] != sent_end[b.start]:
         return False, False
     gap = [t.lower_ for t in doc[a.end:b.start]]
     kinds = {p.kind for p in group}
@@ -127,9 +128,10 @@ def group_pieces(doc: Doc, pieces: list[Piece], grammar: Grammar) -> list[Group]
     groups: list[Group] = []
     current: list[Piece] = []
     elite = False
+    sent_end = sentence_ends(doc)  # Token.sent would rebuild the sentence span for every pair
     for piece in pieces:
         if current:
-            ok, gap_elite = _joinable(doc, current, piece, grammar)
+            ok, gap_elite = _joinable(doc, current, piece, grammar, sent_end)
             if ok == LOCATED:
                 groups.append(_finish(doc, current, elite, grammar))
                 groups[-1].located = piece

@@ -17,6 +17,8 @@ _END = "\0"  # never a token text, so it cannot collide with a child key
 
 def norm(text: str) -> str:
     """Token key: typographic apostrophes and dashes folded to ASCII."""
+    if text.isascii():  # most words: nothing to fold
+        return text
     return text.replace("\u2019", "'").replace("\u2018", "'").replace("\u2013", "-").replace("\u2014", "-")
 
 
@@ -67,7 +69,10 @@ class TokenTrie(Generic[Value]):
         Returns (end, value), end exclusive; (start, None) when nothing matches.
         """
         best_end, best_value = start, None
-        frontier = [self.root]
+        root = self.root
+        if start >= len(keys) or not any(key in root for key in keys[start]):  # most words begin no entry
+            return best_end, best_value
+        frontier = [root]
         i = start
         while frontier and i < len(keys):
             step = []

@@ -34,7 +34,8 @@ class Piece:
     sector: str | None = None  # an unknown body's sector, from the head title inside it ("... University")
 
 
-def _sentence_ends(doc: Doc) -> list[int]:
+def sentence_ends(doc: Doc) -> list[int]:
+    """For each token, the end of its sentence (two tokens share a sentence when their ends agree)."""
     ends = [len(doc)] * len(doc)
     for sent in doc.sents:
         for i in range(sent.start, sent.end):
@@ -42,19 +43,26 @@ def _sentence_ends(doc: Doc) -> list[int]:
     return ends
 
 
+def _columns(doc: Doc, attrs: list[str]) -> list[list[str]]:
+    """One list of strings per attribute, read through ``doc.to_array``: no Token object per word."""
+    strings = doc.vocab.strings
+    return [[strings[h] for h in column] for column in doc.to_array(attrs).T.tolist()]
+
+
 def dictionary_pieces(doc: Doc, lexicon: Lexicon) -> list[Piece]:
     """Longest matches of the proper-name trie (exact case) and the term trie (lower case or lemma)."""
-    tokens = list(doc)  # one Token object per word for the whole scan
-    proper_keys = [(norm(t.text),) for t in tokens]
+    texts, lowers, lemmas, tags = _columns(doc, ["ORTH", "LOWER", "LEMMA", "TAG"])
+    skip = [space or punct and text not in {"'s", "’s"} for space, punct, text in
+            zip(*doc.to_array(["IS_SPACE", "IS_PUNCT"]).T.tolist(), texts, strict=True)]
+    proper_keys = [(norm(text),) for text in texts]
     # the lemma only for nouns: "officials" finds "official", but "pressed" must not find "press"
-    term_keys = [tuple(dict.fromkeys((norm(t.lower_), norm(t.lemma_.lower() if t.tag_.startswith("NN") else t.lower_))))
-                 for t in tokens]
-    sent_end = _sentence_ends(doc)
+    term_keys = [tuple(dict.fromkeys((norm(lower), norm(lemma.lower() if tag.startswith("NN") else lower))))
+                 for lower, lemma, tag in zip(lowers, lemmas, tags, strict=True)]
+    sent_end = sentence_ends(doc)
     pieces: list[Piece] = []
     i = 0
-    while i < len(tokens):
-        token = tokens[i]
-        if token.is_space or token.is_punct and token.text not in {"'s", "’s"}:
+    while i < len(texts):
+        if skip[i]:
             i += 1
             continue
         proper_end, proper = lexicon.proper.longest(proper_keys, i)
@@ -63,13 +71,13 @@ def dictionary_pieces(doc: Doc, lexicon: Lexicon) -> list[Piece]:
             pieces.append(Piece(i, proper_end, proper.kind, proper))
             i = proper_end
         elif term is not None and term_end <= sent_end[i]:
-            if term.form == "person" and tokens[term_end - 1].tag_ in PLURAL_TAGS:
+            if term.form == "person" and tags[term_end - 1] in PLURAL_TAGS:
                 term = replace(term, form="group")  # "officials" found through the lemma "official"
             pieces.append(Piece(i, term_end, "term", term))
             i = term_end
-        elif token.lower_ in lexicon.folded_countries and token.text != token.text.capitalize():
+        elif lowers[i] in lexicon.folded_countries and texts[i] != texts[i].capitalize():
             # "tunisian", "iSrael": a country word in odd case (lower-case common words are listed out)
-            pieces.append(Piece(i, i + 1, "country", lexicon.folded_countries[token.lower_], rule="case"))
+            pieces.append(Piece(i, i + 1, "country", lexicon.folded_countries[lowers[i]], rule="case"))
             i += 1
         else:
             i += 1
@@ -165,7 +173,7 @@ def entity_pieces(doc: Doc, pieces: list[Piece], lexicon: Lexicon) -> list[Piece
     named = Counter(p.entry.code[:3] for p in pieces if p.kind == "country" and p.entry and p.entry.code)
     doc_countries = set(named)
     pieces = [_shared_capital(doc, p, named) for p in pieces]
-    sent_end = _sentence_ends(doc)
+    sent_end = sentence_ends(doc)
     kept: list[Piece] = []
     for ent in doc.ents:
         inside = [p for p in pieces if ent.start <= p.start and p.end <= ent.end]
@@ -232,9 +240,9 @@ def entity_pieces(doc: Doc, pieces: list[Piece], lexicon: Lexicon) -> list[Piece
     name_words = {doc[i].text for p in [*pieces, *new] if p.kind in {"person", "name"} for i in range(p.start, p.end)
                   if doc[i].lower_ not in particles and doc[i].is_alpha or "'" in doc[i].text}
     first_name_at = min((p.start for p in [*pieces, *new] if p.kind in {"person", "name"}), default=len(doc))
+    texts, tags = _columns(doc, ["ORTH", "TAG"])
     for i in range(first_name_at, len(doc)):
-        token = doc[i]
-        if not taken[i] and token.tag_ in NAME_TAGS and token.text in name_words:
+        if not taken[i] and tags[i] in NAME_TAGS and texts[i] in name_words:
             new.append(Piece(i, i + 1, "name"))
             taken[i] = True
     return sorted([*pieces, *kept, *new], key=lambda p: p.start)

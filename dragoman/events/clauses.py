@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from dragoman.events.columns import Columns
 from dragoman.events.grammar import Grammar, is_verb
 from dragoman.events.lexicon import Pattern
 from dragoman.events.matcher import Trial, best
@@ -150,13 +151,16 @@ def reduced_relative(verb: Token) -> Token | None:
     return None
 
 
-def reduced_relatives(sent: Span) -> dict[int, int]:
+def reduced_relatives(sent: Span, columns: Columns) -> dict[int, int]:
     """Misparsed reduced relatives of a sentence: the participle's index -> the real main verb's."""
     found = {}
-    for token in sent:
-        main = reduced_relative(token)
+    doc = sent.doc
+    for i in range(sent.start, sent.end):
+        if columns.tags[i] not in ("VBD", "VBN"):  # reduced_relative's first test, without a Token
+            continue
+        main = reduced_relative(doc[i])
         if main is not None:
-            found[token.i] = main.i
+            found[i] = main.i
     return found
 
 
@@ -179,29 +183,33 @@ def is_background(token: Token, grammar: Grammar, reduced: dict[int, int] | None
     return False
 
 
-def background_indices(sent: Span, grammar: Grammar, reduced: dict[int, int]) -> set[int]:
+def background_indices(sent: Span, grammar: Grammar, reduced: dict[int, int], columns: Columns) -> set[int]:
     """Indices of the sentence's tokens for which ``is_background`` holds, walking head indices
     instead of building Token objects for every ancestor of every token."""
-    tokens = list(sent)
+    doc = sent.doc
     start, end = sent.start, sent.end
-    heads = [t.head.i for t in tokens]
+    heads = columns.heads[start:end]
     if any(not start <= h < end for h in heads):  # a head outside the sentence: take the slow path
-        return {t.i for t in tokens if is_background(t, grammar, reduced)}
-    scene = [_sets_scene(t, grammar) for t in tokens]
+        return {t.i for t in sent if is_background(t, grammar, reduced)}
+    # only these labels can set the scene (see _sets_scene): the other tokens need no Token object
+    scene = [columns.deps[i] in _SCENE_DEPS and _sets_scene(doc[i], grammar) for i in range(start, end)]
     found: set[int] = set()
-    for token in tokens:
-        i, below, steps = token.i, -1, 0
+    for first in range(start, end):
+        i, below, steps = first, -1, 0
         while True:
             main = reduced.get(i) if reduced else None
             if (main is not None and (below < 0 or below != main)) or scene[i - start]:
-                found.add(token.i)
+                found.add(first)
                 break
             head = heads[i - start]
             steps += 1
-            if head == i or steps > len(tokens):
+            if head == i or steps > len(heads):
                 break
             below, i = i, head
     return found
+
+
+_SCENE_DEPS = frozenset({"relcl", "acl", "advcl", "pobj"})
 
 
 def _sets_scene(t: Token, grammar: Grammar) -> bool:
@@ -213,9 +221,9 @@ def _sets_scene(t: Token, grammar: Grammar) -> bool:
     return t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.lower_ in grammar.background_preps
 
 
-def sentence_depths(sent: Span) -> dict[int, int]:
+def sentence_depths(sent: Span, columns: Columns) -> dict[int, int]:
     """``depth`` of every token of the sentence (heads above it), from head indices."""
-    heads = {t.i: t.head.i for t in sent}
+    heads = {i: columns.heads[i] for i in range(sent.start, sent.end)}
     depths: dict[int, int] = {}
     for i in heads:
         chain = []

@@ -21,6 +21,7 @@ from dragoman.events.clauses import (
     reduced_relatives,
     sentence_depths,
 )
+from dragoman.events.columns import Columns
 from dragoman.events.discard import discarded_topic
 from dragoman.events.explain import Explanation, PatternTrial, SentenceExplanation, TokenRow
 from dragoman.events.grammar import Grammar, is_verb
@@ -64,6 +65,7 @@ class EventCoder:
         result = explanation or Explanation()
         topic = discarded_topic(doc, self.lexicon)
         index = ActorIndex(doc, actors, quotes)
+        columns = Columns.of(doc)
         events: list[Event] = []
         for s_index, sent in enumerate(doc.sents):
             note: SentenceExplanation | None = None
@@ -74,7 +76,7 @@ class EventCoder:
                 if note is not None:
                     note.notes.append(f"story discarded as {topic}")
                 continue
-            events.extend(dedupe_sentence(self._code_sentence(s_index, sent, index, note)))
+            events.extend(dedupe_sentence(self._code_sentence(s_index, sent, index, note, columns)))
         result.discarded = topic
         prefix = article_id[:12]
         for n, event in enumerate(events, start=1):
@@ -101,16 +103,17 @@ class EventCoder:
         return trace
 
     def _code_sentence(self, s_index: int, sent: Span, index: ActorIndex,
-                       note: SentenceExplanation | None) -> list[Event]:
+                       note: SentenceExplanation | None, columns: Columns) -> list[Event]:
         trace = self._tracer(note)
         used: set[int] = set()
         matched_tokens: set[int] = set()
         events: list[Event] = []
         speakers: list[Token] = []
-        depths = sentence_depths(sent)
-        ordered = sorted(sent, key=lambda t: (depths[t.i], t.i))
-        reduced = reduced_relatives(sent)
-        background = background_indices(sent, self.grammar, reduced)
+        doc = sent.doc
+        depths = sentence_depths(sent, columns)
+        ordered = sorted(range(sent.start, sent.end), key=lambda i: (depths[i], i))
+        reduced = reduced_relatives(sent, columns)
+        background = background_indices(sent, self.grammar, reduced, columns)
         # Background clauses (conditions, time clauses, relative clauses, "since the invasion") are
         # coded only when the main clauses carry no event: one event per sentence's own predicate.
         for main in (True, False):
@@ -119,10 +122,11 @@ class EventCoder:
                     break
                 if note is not None:
                     note.notes.append("main clauses gave no event: coding background clauses")
-            for token in ordered:
-                if (token.i in background) == main or token.i in used:
+            for i in ordered:
+                if (i in background) == main or i in used or columns.poses[i] not in ("VERB", "AUX", "NOUN", "PROPN"):
                     continue
-                if token.pos_ not in ("VERB", "AUX", "NOUN", "PROPN") or inside_name(token, index):
+                token = doc[i]
+                if inside_name(token, index):
                     continue
                 coded = code_token(token, self.grammar, trace)
                 if coded is None:

@@ -12,7 +12,8 @@ def discarded_topic(doc: Doc, lexicon: Lexicon) -> str | None:
     spec = lexicon.settings.get("discard_topics") or {}
     min_hits = int(spec.get("min_hits", 3))
     min_share = float(spec.get("min_share", 0.02))
-    words = [t.lemma_.lower() for t in doc if t.is_alpha]
+    strings = doc.vocab.strings  # attribute arrays: no Token object per word
+    words = [strings[lemma].lower() for lemma, alpha in doc.to_array(["LEMMA", "IS_ALPHA"]).tolist() if alpha]
     if not words:
         return None
     for topic, cues in (spec.get("topics") or {}).items():

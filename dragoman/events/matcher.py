@@ -49,8 +49,9 @@ def region(token: Token, deps: frozenset[str]) -> list[Token]:
     return out
 
 
-def _head_ok(token: Token, head: tuple[str, ...]) -> bool:
-    if head[-1] not in (token.lemma_.lower(), token.lower_):
+def _head_ok(token: Token, head: tuple[str, ...], forms: tuple[str, str]) -> bool:
+    """``forms`` is the token's (lemma, text), lower-cased, read once for all the heads tried."""
+    if head[-1] not in forms:
         return False
     if len(head) == 1:
         return True
@@ -58,12 +59,16 @@ def _head_ok(token: Token, head: tuple[str, ...]) -> bool:
     return contains(words(lefts + [token]), head)
 
 
-def try_pattern(pattern: Pattern, token: Token, regions: dict[str, list[tuple[str, str]]] | None = None) -> Trial:
+Region = tuple[list[tuple[str, str]], set[str]]  # a region's words in order, and all of them as a set
+
+
+def try_pattern(pattern: Pattern, token: Token, regions: dict[str, Region] | None = None) -> Trial:
     """Check every constraint of ``pattern`` on ``token``.
 
     ``regions`` caches the object-region words of this token across the patterns tried on it.
     """
-    if not any(_head_ok(token, head) for head in pattern.heads):
+    forms = (token.lemma_.lower(), token.lower_)
+    if not any(_head_ok(token, head, forms) for head in pattern.heads):
         return Trial(pattern, False, "head word differs")
     # most patterns test no child: skip building their Token objects
     needs_children = pattern.particle or pattern.prep or pattern.xcomp or pattern.needs_agent
@@ -84,13 +89,16 @@ def try_pattern(pattern: Pattern, token: Token, regions: dict[str, list[tuple[st
         return Trial(pattern, False, "complement has no agent of its own")
     weight = 0
     if pattern.objects:
-        seq = regions.get(pattern.kind) if regions is not None else None
-        if seq is None:
+        cached = regions.get(pattern.kind) if regions is not None else None
+        if cached is None:
             deps = VERB_REGION_DEPS if pattern.kind == "verb" else NOUN_REGION_DEPS
-            seq = words(region(token, deps))
+            found = words(region(token, deps))
+            cached = (found, {word for pair in found for word in pair})
             if regions is not None:
-                regions[pattern.kind] = seq
-        hits = [len(phrase) for phrase in pattern.objects if contains(seq, phrase)]
+                regions[pattern.kind] = cached
+        seq, present = cached
+        # a phrase whose first word is nowhere in the region cannot occur in it: skip the scan
+        hits = [len(phrase) for phrase in pattern.objects if phrase[0] in present and contains(seq, phrase)]
         if not hits:
             return Trial(pattern, False, "object words absent")
         weight = max(hits)
@@ -111,8 +119,11 @@ def rank(trial: Trial) -> tuple[int, int, int, int]:
 def candidates(token: Token, lexicon: Lexicon, kind: str) -> list[Pattern]:
     """Patterns whose head word is this token's lemma or text."""
     index = lexicon.verbs if kind == "verb" else lexicon.nouns
+    lemma, lower = token.lemma_.lower(), token.lower_
+    if lemma not in index and lower not in index:  # most words head no pattern
+        return []
     seen: dict[str, Pattern] = {}
-    for key in {token.lemma_.lower(), token.lower_}:
+    for key in {lemma, lower}:
         for pattern in index.get(key, ()):
             seen.setdefault(pattern.id, pattern)
     return sorted(seen.values(), key=lambda p: p.order)
@@ -120,8 +131,11 @@ def candidates(token: Token, lexicon: Lexicon, kind: str) -> list[Pattern]:
 
 def best(token: Token, lexicon: Lexicon, kind: str) -> tuple[Pattern | None, list[Trial]]:
     """The most specific matching pattern of one kind, with every trial for the explanation."""
-    regions: dict[str, list[tuple[str, str]]] = {}
-    trials = [try_pattern(p, token, regions) for p in candidates(token, lexicon, kind)]
+    patterns = candidates(token, lexicon, kind)
+    if not patterns:
+        return None, []
+    regions: dict[str, Region] = {}
+    trials = [try_pattern(p, token, regions) for p in patterns]
     matched = [t for t in trials if t.matched]
     if not matched:
         return None, trials

@@ -10,13 +10,16 @@ demonyms ("Syrian") become mentions of their place.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Optional
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from dragoman.geotime.gazetteer import Entry, Gazetteer, fold
+from dragoman.nlp import doc_text
 
 MAX_TOKENS = 5
 CITY_POPULATION = 100_000  # a city this large is taken without other evidence
@@ -48,13 +51,13 @@ class ToponymMatcher:
     def find(self, doc: Doc, taken: list[tuple[int, int]], countries: Counter) -> list[Mention]:
         """Mentions outside ``taken``; ``countries`` are the article's countries so far (ISO-3 counts)."""
         people = _person_words(doc)
-        tokens = list(doc)  # one Token object per word for the whole scan
-        capital = [_capitalised(t) for t in tokens]
+        words = _Words(doc)
+        blocked = _Overlaps(taken)
         found: list[Mention] = []
         i = 0
-        while i < len(tokens):
-            starts = capital[i] and tokens[i].pos_ != "DET" and tokens[i].lower_ not in self.connectors
-            match = self._match_at(doc, i, taken, countries, people, tokens, capital) if starts else None
+        while i < len(words.texts):
+            starts = words.capital[i] and words.poses[i] != "DET" and words.lowers[i] not in self.connectors
+            match = self._match_at(doc, i, blocked, countries, people, words) if starts else None
             if match is None:
                 i += 1
                 continue
@@ -63,32 +66,31 @@ class ToponymMatcher:
         return found
 
     def _match_at(
-        self, doc: Doc, i: int, taken: list[tuple[int, int]], countries: Counter, people: set[str],
-        tokens: list[Token], capital: list[bool],
+        self, doc: Doc, i: int, blocked: _Overlaps, countries: Counter, people: set[str], words: _Words,
     ) -> Optional[tuple[Mention, int]]:
-        for end in range(self._run_end(tokens, capital, i), i, -1):
-            if not capital[end - 1]:
+        for end in range(self._run_end(words, i), i, -1):
+            if not words.capital[end - 1]:
                 continue
-            span = doc[i:end]
-            start_char, end_char = span.start_char, span.end_char  # read once: `taken` can be long
-            if any(s < end_char and start_char < e for s, e in taken):
+            start_char = words.starts[i]
+            end_char = words.starts[end - 1] + len(words.texts[end - 1])
+            if blocked.overlaps(start_char, end_char):
                 continue
-            text = span.text
+            text = words.text[start_char:end_char]
             demonym = self.gazetteer.demonym_place(text) if text[:1].isupper() else None
-            if demonym is not None and self._is_adjective(span):
+            if demonym is not None and self._is_adjective(doc[i:end]):
                 return Mention(start_char, end_char, text, "demonym"), end
             options = self.gazetteer.lookup(text) if demonym is None else []
-            if options and self._acceptable(span, options, countries, people):
+            if options and self._acceptable(doc[i:end], options, countries, people):
                 return Mention(start_char, end_char, text, "gazetteer"), end
         return None
 
-    def _run_end(self, tokens: list[Token], capital: list[bool], i: int) -> int:
+    def _run_end(self, words: _Words, i: int) -> int:
         """End of the run of capitalised words (and inner connectors) starting at token i."""
         end = i + 1
-        while end < len(tokens) and end - i < MAX_TOKENS and tokens[end - 1].whitespace_ in ("", " "):
-            token = tokens[end]
-            if capital[end] or (
-                token.lower_ in self.connectors and end + 1 < len(tokens) and capital[end + 1]
+        size = len(words.texts)
+        while end < size and end - i < MAX_TOKENS:
+            if words.capital[end] or (
+                words.lowers[end] in self.connectors and end + 1 < size and words.capital[end + 1]
             ):
                 end += 1
             else:
@@ -130,9 +132,33 @@ class ToponymMatcher:
         return strong or any(e.population >= TOWN_POPULATION and countries.get(e.country, 0) > 0 for e in primary)
 
 
-def _capitalised(token: Token) -> bool:
-    """A word that starts with a capital: "Paris", "U.S.", "KwaZulu", "WASHINGTON"."""
-    return token.text[:1].isupper() and not token.is_punct
+class _Words:
+    """The token columns the scan reads, from attribute arrays: no Token object per word."""
+
+    def __init__(self, doc: Doc) -> None:
+        strings = doc.vocab.strings
+        orth, lower, pos, punct, starts = doc.to_array(["ORTH", "LOWER", "POS", "IS_PUNCT", "IDX"]).T.tolist()
+        self.text = doc_text(doc)
+        self.texts = [strings[h] for h in orth]
+        self.lowers = [strings[h] for h in lower]
+        self.poses = [strings[h] for h in pos]
+        self.starts: list[int] = starts
+        # a word that starts with a capital: "Paris", "U.S.", "KwaZulu", "WASHINGTON"
+        self.capital = [text[:1].isupper() and not is_punct for text, is_punct in zip(self.texts, punct, strict=True)]
+
+
+class _Overlaps:
+    """Whether a character span overlaps any of ``spans`` (which may overlap each other), by bisection."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [start for start, _ in ordered]
+        self.reach = list(accumulate((end for _, end in ordered), max))  # furthest end so far
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Some span begins before ``end`` and ends after ``start``."""
+        k = bisect_left(self.starts, end)
+        return k > 0 and self.reach[k - 1] > start
 
 
 def _strong_only(options: list[Entry]) -> bool:

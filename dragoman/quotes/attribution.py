@@ -169,7 +169,8 @@ def _cue(doc: Doc, cue_tokens: list[Token], name: str, content: list[int], subje
     para_start = text.rfind("\n", 0, first_char) + 1
     para_end = text.find("\n", first_char)
     para_end = len(text) if para_end < 0 else para_end
-    content = [i for i in content if para_start <= doc[i].idx < para_end]
+    starts = token_starts(doc)
+    content = [i for i in content if para_start <= starts[i] < para_end]
     spans = _char_spans(doc, content)
     if not spans:
         return None
@@ -362,11 +363,15 @@ def _opt(cue: Optional[Cue]) -> Iterator[Cue]:
         yield cue
 
 
-def _phrase_cues(doc: Doc, sent: Span, lexicon: CueLexicon) -> Iterator[Cue]:
-    """"according to X, ...": X is the source, the rest of the sentence the content."""
-    words = [t.lower_ for t in sent]
+def _phrase_cues(doc: Doc, sent: Span, lexicon: CueLexicon, lowers: list[str]) -> Iterator[Cue]:
+    """"according to X, ...": X is the source, the rest of the sentence the content;
+    ``lowers`` are the lower-case words of the whole doc."""
+    words = lowers[sent.start : sent.end]
+    present = set(words)
     for phrase in lexicon.source_phrases:
         parts = phrase.split()
+        if parts and parts[0] not in present:  # most sentences hold no phrase: skip the scan
+            continue
         for k in range(len(words) - len(parts) + 1):
             if words[k : k + len(parts)] != parts:
                 continue
@@ -435,7 +440,11 @@ def find_cues(doc: Doc, lexicon: CueLexicon) -> list[Cue]:
     verbs = lexicon.verbs
     nouns = lexicon.nominal_heads
     topics = lexicon.topic_prepositions
-    for token in doc:
+    strings = doc.vocab.strings
+    lowers, lemmas, poses, deps = ([strings[h] for h in column] for column in
+                                   doc.to_array(["LOWER", "LEMMA", "POS", "DEP"]).T.tolist())
+    for i in _cue_candidates(doc, lexicon, lowers, lemmas, poses, deps):
+        token = doc[i]
         lemma = token.lemma_.lower()
         if token.pos_ == "NOUN":
             if lemma in nouns or (any(c.lower_ in topics for c in token.rights) and _topic_noun(token)):
@@ -446,8 +455,34 @@ def find_cues(doc: Doc, lexicon: CueLexicon) -> list[Cue]:
             cues.extend(_verb_cues(doc, token, lexicon))
     if lexicon.source_phrases or lexicon.record_nouns:
         for sent in doc.sents:
-            cues.extend(_phrase_cues(doc, sent, lexicon))
+            cues.extend(_phrase_cues(doc, sent, lexicon, lowers))
             cues.extend(_record_cues(doc, sent, lexicon))
     cues.extend(_colon_cues(doc))
     cues.sort(key=lambda c: c.start)
     return cues
+
+
+def _cue_candidates(doc: Doc, lexicon: CueLexicon, lowers: list[str], lemmas: list[str], poses: list[str],
+                    deps: list[str]) -> list[int]:
+    """Indices of the tokens that can pass ``find_cues``' tests, from attribute arrays: the few
+    that do get a Token object, not every word of the article."""
+    verbs, nouns, topics = lexicon.verbs, lexicon.nominal_heads, lexicon.topic_prepositions
+    rights: dict[int, list[int]] = {}
+    for j, offset in enumerate(doc.to_array("HEAD").view("int64").tolist()):
+        if offset < 0:  # j is a right child of its head
+            rights.setdefault(j + offset, []).append(j)
+    found = []
+    for i, (pos, lemma) in enumerate(zip(poses, lemmas, strict=True)):
+        lemma = lemma.lower()
+        if pos == "NOUN":
+            if lemma in nouns or any(lowers[j] in topics for j in rights.get(i, ())):
+                found.append(i)
+        elif pos not in ("VERB", "AUX"):
+            continue  # _verb_cues reads verbs only
+        elif lemma in verbs or pos == "VERB" and any(
+            deps[j] == "ccomp" or lowers[j] in topics
+            or (deps[j] in ("prt", "advmod") and f"{lemma} {lowers[j]}" in verbs)
+            for j in rights.get(i, ())
+        ):
+            found.append(i)
+    return found
