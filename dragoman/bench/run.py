@@ -13,6 +13,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any, Optional
 
 from threadpoolctl import threadpool_limits
@@ -156,6 +157,44 @@ def end_to_end(raws: list[RawArticle], options: Options) -> dict[str, Any]:
     }
 
 
+def _end_to_end_with_rss(raws: list[RawArticle], options: Options) -> dict[str, Any]:
+    result = end_to_end(raws, options)
+    result["peak_rss_mb"] = _peak_mb()  # read in the process that ran the ingest, after its workers ended
+    return result
+
+
+def _run_child(connection: Any, function: Callable[..., Any], args: tuple[Any, ...]) -> None:
+    try:
+        with MemorySampler() as memory:
+            result = function(*args)
+        connection.send((True, result, memory.peak_kb))
+    except Exception as exc:  # reported to the parent, which raises it
+        connection.send((False, f"{type(exc).__name__}: {exc}", 0))
+    finally:
+        connection.close()
+
+
+def _isolated(function: Callable[..., Any], *args: Any) -> tuple[Any, int]:
+    """``function(*args)`` in a forked process of its own, with the peak PSS of that process and its workers.
+
+    Each run loads only its own pipeline, so no run's memory figure carries another's model.
+    """
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    child = context.Process(target=_run_child, args=(sender, function, args))
+    child.start()
+    sender.close()
+    try:
+        ok, result, peak_kb = receiver.recv()
+    except EOFError as exc:
+        raise RuntimeError(f"benchmark run {function.__name__} died (exit code {child.exitcode})") from exc
+    finally:
+        child.join()
+    if not ok:
+        raise RuntimeError(f"benchmark run {function.__name__} failed: {result}")
+    return result, peak_kb
+
+
 def bench(
     raws: list[RawArticle], workers: int = 2, batch_size: int = 32, model: Optional[str] = None
 ) -> dict[str, Any]:
@@ -167,11 +206,9 @@ def bench(
     options = Options(workers=workers, batch_size=batch_size, model=model)
     texts = [p[1] for p in (prepare(r) for r in raws) if not isinstance(p, Skipped)]
     words = sum(len(t.split()) for t in texts)
-    with MemorySampler() as bare_memory:
-        bare = bare_spacy(texts, workers, batch_size, model)
-    tuned = bare_spacy(texts, workers, batch_size, model, tuned=True)
-    with MemorySampler() as full_memory:
-        full = end_to_end(raws, options)
+    bare, bare_kb = _isolated(bare_spacy, texts, workers, batch_size, model)
+    tuned, _ = _isolated(bare_spacy, texts, workers, batch_size, model, True)
+    full, full_kb = _isolated(_end_to_end_with_rss, raws, options)
     full_rate = full["articles"] / full["seconds"] if full["seconds"] else 0.0
     bare_rate = len(texts) / bare["seconds"] if bare["seconds"] else 0.0
     tuned_rate = len(texts) / tuned["seconds"] if tuned["seconds"] else 0.0
@@ -203,8 +240,8 @@ def bench(
         "ratio_to_tuned": round(full_rate / tuned_rate, 3) if tuned_rate else 0.0,
         "stage_seconds": full["stages"],
         "peak_memory_mb": {
-            **_peak_mb(),
-            "end_to_end_pss_total": round(full_memory.peak_kb / 1024, 1),
-            "bare_spacy_pss_total": round(bare_memory.peak_kb / 1024, 1),
+            **full["peak_rss_mb"],
+            "end_to_end_pss_total": round(full_kb / 1024, 1),
+            "bare_spacy_pss_total": round(bare_kb / 1024, 1),
         },
     }
