@@ -12,6 +12,7 @@ from typing import Optional
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from dragoman import yamlio
 from dragoman.errors import InputError
 
 
@@ -36,7 +37,7 @@ def load_options(path: Optional[Path] = None, **overrides: object) -> Options:
     data: dict[str, object] = {}
     if path is not None:
         try:
-            loaded = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+            loaded = yamlio.load(Path(path).read_text(encoding="utf-8")) or {}
         except (OSError, yaml.YAMLError) as exc:
             raise InputError(f"{path}: cannot read config: {exc}") from exc
         if not isinstance(loaded, dict):

@@ -20,6 +20,7 @@ from typing import Any
 import pycountry
 import yaml
 
+from dragoman import yamlio
 from dragoman.actors.matcher import TokenTrie, phrase_tokens
 from dragoman.actors.roles import Role, normalize_date
 from dragoman.errors import DataError
@@ -286,7 +287,7 @@ class _Builder:
     # dispatch -----------------------------------------------------------------------------
     def add_file(self, path: Path) -> None:
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            data = yamlio.load(path.read_text(encoding="utf-8"))
         except (OSError, yaml.YAMLError) as exc:
             raise DataError(f"{path}: cannot read actor dictionary: {exc}") from exc
         if data is None:

@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from dragoman import yamlio
 from dragoman.errors import DataError
 from dragoman.records import Plover
 
@@ -38,22 +39,10 @@ class CameoCode:
         return self.code[:2]
 
 
-class _Loader(yaml.SafeLoader):
-    """YAML 1.1 reads on/off/yes/no as booleans; word lists need "on" and "off" as words."""
-
-
-_Loader.yaml_implicit_resolvers = {
-    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
-    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-_Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
-                              list("tTfF"))
-
-
 def read_yaml(path: Path) -> Any:
     """Parse a YAML knowledge file (only true/false are booleans); DataError when unreadable."""
     try:
-        return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_Loader)
+        return yamlio.load(Path(path).read_text(encoding="utf-8"), yamlio.WORDS)
     except (OSError, yaml.YAMLError) as exc:
         raise DataError(f"{path}: cannot read YAML: {exc}") from exc
 

@@ -14,6 +14,7 @@ from typing import Any, Callable
 
 import yaml
 
+from dragoman import yamlio
 from dragoman.errors import DataError
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "geotime"
@@ -93,8 +94,7 @@ PLACE_LISTS = ("not_places", "common_words", "name_connectors", "titles", "epony
 
 def _read(path: Path) -> dict[str, Any]:
     try:
-        with open(path, encoding="utf-8") as handle:
-            data = yaml.safe_load(handle)
+        data = yamlio.load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise DataError(f"{path}: cannot read rule table: {exc}") from exc
     if not isinstance(data, dict):

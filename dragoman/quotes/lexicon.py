@@ -9,6 +9,7 @@ from pathlib import Path
 
 import yaml
 
+from dragoman import yamlio
 from dragoman.errors import DataError
 
 DEFAULT_FILE = Path(__file__).resolve().parents[1] / "data" / "quotes" / "cues.yaml"
@@ -85,7 +86,7 @@ class CueLexicon:
 def _read_file(path: Path) -> dict[str, set[str]]:
     """Parse one cue file; DataError naming the file and entry on anything malformed."""
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yamlio.load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise DataError(f"{path}: cannot read cue file: {exc}") from exc
     if not isinstance(raw, dict):
