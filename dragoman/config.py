@@ -6,6 +6,7 @@ Defaults live here; a user's YAML config (``--config FILE``) layers on top and i
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Optional
 
@@ -30,6 +31,18 @@ class Options(BaseModel):
     max_bytes: int = Field(20_000_000, ge=1, description="inputs larger than this are skipped")
     min_chars: int = Field(20, ge=1, description="articles with less text than this are skipped")
     english_only: bool = Field(True, description="skip articles identified as not English")
+
+
+MAX_DEFAULT_WORKERS = 8  # beyond this the single store writer, not parsing, sets the pace
+
+
+def default_workers() -> int:
+    """The cores this process may use (capped): what ``ingest`` runs with unless told otherwise."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, MAX_DEFAULT_WORKERS))
 
 
 def load_options(path: Optional[Path] = None, **overrides: object) -> Options:

@@ -13,7 +13,7 @@ from rich.text import Text
 
 from dragoman.cli.console import console, err_console
 from dragoman.cli.render import events_table, quotes_table
-from dragoman.config import load_options
+from dragoman.config import default_workers, load_options
 from dragoman.errors import InputError
 from dragoman.ingest import read_inputs
 from dragoman.ingest.dedup import Deduper
@@ -111,7 +111,11 @@ def ingest(
     batch_size: Optional[int] = typer.Option(None, "--batch-size", help="Articles per batch (and per transaction)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or skip lines; summary only."),
     workers: Optional[int] = typer.Option(
-        None, "--workers", "-w", min=1, help="Processes for cleaning and parsing (the store writer stays one)."
+        None,
+        "--workers",
+        "-w",
+        min=1,
+        help="Processes for cleaning and parsing (the store writer stays one). Default: every core, up to 8.",
     ),
 ) -> None:
     """Code articles and store them, idempotently: an article already stored is not stored again.
@@ -131,6 +135,8 @@ def ingest(
         batch_size=batch_size,
         workers=workers,
     )
+    if "workers" not in options.model_fields_set:  # neither --workers nor the config file chose
+        options.workers = default_workers()
     pipeline = Pipeline(options)
     stored = present = linked = 0
     skipped: list[Skipped] = []
