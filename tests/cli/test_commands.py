@@ -84,6 +84,34 @@ def test_bad_published_date_is_a_clear_error():
     assert "--published '14/03/2019'" in str(result.exception)
 
 
+@pytest.mark.parametrize(
+    ("flags", "config", "expected"),
+    [
+        ([], None, 3),  # every core (here: the 3 default_workers reports)
+        (["--workers", "1"], None, 1),
+        ([], "workers: 2\n", 2),  # a config file's choice stands
+        (["--workers", "1"], "workers: 2\n", 1),  # and a flag beats the file
+    ],
+)
+def test_ingest_workers_default_to_the_cores(tmp_path, monkeypatch, flags, config, expected):
+    import dragoman.cli.coding as coding
+
+    chosen = []
+
+    class Recorder:
+        def __init__(self, options):
+            chosen.append(options.workers)
+            raise SystemExit(0)  # the choice is all this test needs
+
+    monkeypatch.setattr(coding, "default_workers", lambda: 3)
+    monkeypatch.setattr(coding, "Pipeline", Recorder)
+    if config is not None:
+        (tmp_path / "dragoman.yaml").write_text(config, encoding="utf-8")
+        flags = [*flags, "--config", str(tmp_path / "dragoman.yaml")]
+    runner.invoke(app, ["ingest", str(tmp_path), "--db", str(tmp_path / "d.duckdb"), *flags])
+    assert chosen == [expected]
+
+
 @pytest.mark.model
 def test_ingest_is_idempotent_and_queryable(tmp_path):
     corpus, db = _corpus(tmp_path), tmp_path / "d.duckdb"
