@@ -17,6 +17,9 @@ from dragoman import yamlio
 from dragoman.errors import InputError
 
 
+DEDUP_WINDOW = 20_000  # ~6 KB of index each (dragoman/ingest/dedup.py)
+
+
 class Options(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -31,6 +34,9 @@ class Options(BaseModel):
     max_bytes: int = Field(20_000_000, ge=1, description="inputs larger than this are skipped")
     min_chars: int = Field(20, ge=1, description="articles with less text than this are skipped")
     english_only: bool = Field(True, description="skip articles identified as not English")
+    dedup_window: int = Field(
+        DEDUP_WINDOW, ge=1, description="near-copies are sought among this many most recently stored first copies"
+    )
 
 
 MAX_DEFAULT_WORKERS = 8  # beyond this the single store writer, not parsing, sets the pace

@@ -142,8 +142,8 @@ def ingest(
     skipped: list[Skipped] = []
     started = time.perf_counter()
     with Store(db) as store:
-        pipeline.dedup = Deduper()
-        pipeline.dedup.load(store.signatures())
+        pipeline.dedup = Deduper(window=options.dedup_window)
+        pipeline.dedup.load(store.signatures(limit=options.dedup_window))
         pending: list[ArticleRecord] = []
 
         def flush() -> None:

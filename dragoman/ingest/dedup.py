@@ -2,17 +2,25 @@
 
 The first copy is coded; a later near-copy is linked to it (``articles.duplicate_of``) and not
 coded again. Signatures of first copies are stored with them, so a rerun or a later ingest into
-the same store links against everything already there.
+the same store links against what is already there.
+
+Copies of a story arrive within hours or days, and datasketch's in-memory LSH index costs ~6 KB
+per article, so the index holds only the most recent ``window`` first copies (20,000 by default,
+~120 MB): older ones are forgotten first, and a store of millions of articles does not have to fit
+in memory.
 """
 
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from collections.abc import Iterable
 from typing import Optional
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
+
+from dragoman.config import DEDUP_WINDOW
 
 _WORD = re.compile(r"\w+")
 NUM_PERM = 128
@@ -32,12 +40,15 @@ def shingles(text: str, size: int = SHINGLE) -> list[bytes]:
 class Deduper:
     """An LSH index of first copies; ``check`` links a text to its first copy or registers it."""
 
-    def __init__(self, threshold: float = THRESHOLD, num_perm: int = NUM_PERM) -> None:
+    def __init__(self, threshold: float = THRESHOLD, num_perm: int = NUM_PERM, window: int = DEDUP_WINDOW) -> None:
+        if window < 1:
+            raise ValueError(f"the near-duplicate window must hold at least one article, not {window}")
         self.threshold = threshold
         self.num_perm = num_perm
+        self.window = window
         self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
         self._proto = MinHash(num_perm=num_perm, scheme=SCHEME)  # permutations computed once, shared by every sketch
-        self._sketches: dict[str, MinHash] = {}
+        self._sketches: OrderedDict[str, MinHash] = OrderedDict()  # oldest first
         self._unsaved: dict[str, bytes] = {}
 
     def _sketch(self, text: str) -> MinHash:
@@ -52,7 +63,10 @@ class Deduper:
         )
 
     def load(self, rows: Iterable[tuple[str, bytes]]) -> int:
-        """Index stored signatures (article id, hash values as bytes); returns how many."""
+        """Index stored signatures (article id, hash values as bytes), oldest first; returns how many.
+
+        Only the last ``window`` stay indexed.
+        """
         count = 0
         for article_id, blob in rows:
             if article_id not in self._sketches and len(blob) == self._proto.hashvalues.nbytes:
@@ -63,6 +77,12 @@ class Deduper:
     def _add(self, article_id: str, sketch: MinHash) -> None:
         self._sketches[article_id] = sketch
         self._lsh.insert(article_id, sketch)
+        while len(self._sketches) > self.window:
+            oldest, _ = self._sketches.popitem(last=False)
+            self._lsh.remove(oldest)
+
+    def __len__(self) -> int:
+        return len(self._sketches)
 
     def signature(self, text: str) -> bytes:
         """The MinHash of ``text`` as bytes: the costly part of ``check``, which workers can do in parallel."""

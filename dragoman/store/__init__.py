@@ -127,9 +127,17 @@ class Store:
 
     # reading --------------------------------------------------------------------------------
 
-    def signatures(self) -> Iterator[tuple[str, bytes]]:
-        """Stored near-duplicate signatures (article id, MinHash bytes) of first copies."""
-        cursor = self.conn.execute("SELECT article_id, minhash FROM article_signatures ORDER BY article_id")
+    def signatures(self, limit: Optional[int] = None) -> Iterator[tuple[str, bytes]]:
+        """Stored near-duplicate signatures (article id, MinHash bytes) of first copies, oldest first;
+        with ``limit``, only the most recently stored ones."""
+        recent = f"LIMIT {int(limit)}" if limit is not None else ""
+        cursor = self.conn.execute(
+            "SELECT article_id, minhash FROM ("
+            "  SELECT s.article_id, s.minhash, a.ingested_at FROM article_signatures s"
+            "  JOIN articles a ON a.id = s.article_id"
+            f"  ORDER BY a.ingested_at DESC, s.article_id DESC {recent}"
+            ") ORDER BY ingested_at, article_id"
+        )
         while True:
             rows = cursor.fetchmany(1000)
             if not rows:

@@ -53,3 +53,26 @@ def test_signatures_sketched_elsewhere_link_the_same_way():
     linked = {a: parent.check(a, text, worker.signature(text)) for a, text in texts.items()}
     assert linked == {"first": None, "other": None, "updated": "first", "syndicated": "first"}
     assert parent.take(["first"])["first"] == worker.signature(FIRST)
+
+
+def test_the_index_forgets_the_oldest_first_copies_beyond_its_window():
+    dedup = Deduper(window=2)
+    assert dedup.check("first", FIRST) is None
+    assert dedup.check("other", OTHER) is None
+    assert dedup.check("note", "A short note about the weather in Oslo, written for the bench test.") is None
+    assert len(dedup) == 2  # "first" is forgotten: a copy of it is now a first copy itself
+    assert dedup.check("updated", UPDATED) is None
+    assert dedup.check("syndicated", SYNDICATED) == "updated"
+
+
+def test_loading_keeps_the_most_recent_signatures():
+    source = Deduper()
+    for article_id, text in (("first", FIRST), ("other", OTHER)):
+        source.check(article_id, text)
+    saved = source.take(["first", "other"])
+    small = Deduper(window=1)
+    assert small.load(saved.items()) == 2 and len(small) == 1
+    assert small.check("updated", UPDATED) is None  # "first" came first, so it was dropped
+    newest_first = Deduper(window=1)
+    newest_first.load(reversed(list(saved.items())))
+    assert newest_first.check("updated", UPDATED) == "first"

@@ -106,6 +106,18 @@ def test_near_duplicates_keep_their_link_and_signatures_commit_with_articles(tmp
         assert list(store.signatures()) == [("a1", b"\x01" * 8)]
 
 
+def test_signatures_come_oldest_first_and_limit_keeps_the_newest(tmp_path):
+    with Store(tmp_path / "s.duckdb") as store:
+        for n in (1, 2, 3):  # one batch each, so each has its own ingested_at
+            store.add([_record(n)], {f"a{n}": bytes([n]) * 8})
+            store.conn.execute(
+                "UPDATE articles SET ingested_at = TIMESTAMP '2019-03-10 12:00:00' + ? * INTERVAL 1 HOUR WHERE id = ?",
+                [n, f"a{n}"],
+            )
+        assert [a for a, _ in store.signatures()] == ["a1", "a2", "a3"]
+        assert [a for a, _ in store.signatures(limit=2)] == ["a2", "a3"]
+
+
 @pytest.mark.parametrize(
     "records, expected",
     [
