@@ -30,6 +30,7 @@ _OPERATORS = frozenset({"IN", "NOT_IN", "REGEX"})
 # word-valued columns: a word no rule names stands for every such word, which keeps the signatures few
 _OPEN_COLUMNS = frozenset({LOWER, ORTH})
 _OTHER = 0  # the hash a signature uses for "a word no rule names"
+_MAX_NAMED = 200_000  # words remembered as named or not (~30 MB), then forgotten and learnt again
 
 
 def _supported(element: dict[str, Any]) -> bool:
@@ -118,6 +119,8 @@ class AttributeTable:
         open_columns = [(k, c) for k, c in enumerate(self.columns) if c in _OPEN_COLUMNS]
         if not open_columns:
             return [tuple(row) for row in rows]
+        if len(self._named) > _MAX_NAMED:
+            self._named.clear()  # new words keep coming in a long run; the cache must not grow with them
         named, strings = self._named, doc.vocab.strings
         for row in rows:
             for k, column in open_columns:
