@@ -540,7 +540,7 @@ def parse_anchor(published: Optional[str]) -> Optional[date]:
         return None
 
 
-_NUMBER_NOUN_TAGS = ("NNS", "NN", "NNPS")
+_NUMBER_NOUN_TAGS = ("NNS", "NNPS")  # "2000 troops" counts; "the 1996 law" names a year
 
 
 def _year_is_quantity(doc: Doc, start: int, end: int) -> bool:

@@ -40,6 +40,9 @@ def tagger() -> TimeTagger:
         ("The dam was built a decade ago.", "a decade ago", "2009", "DATE", "APPROX"),
         ("The mine shut three weeks ago.", "three weeks ago", "2019-W08", "DATE", None),
         ("The company was founded in 2014.", "2014", "2014", "DATE", None),
+        # a year before a singular noun names the year, a count needs a plural
+        ("He was charged over the 1996 market bombing.", "1996", "1996", "DATE", None),
+        ("A 2004 law barred foreign donations.", "2004", "2004", "DATE", None),
         ("Sales fell in the third quarter.", "the third quarter", "2018-Q3", "DATE", None),
         ("The border was closed in February.", "February", "2019-02", "DATE", None),
         ("The border was closed in June.", "June", "2018-06", "DATE", None),
@@ -99,6 +102,13 @@ def test_relative_expressions_have_no_value_without_an_article_date(geo_nlp, tag
         ("2019-03-14", "The envoy could arrive as early as Tuesday.", "Tuesday", "2019-03-19"),
         ("2019-03-14", "He said he would travel to Geneva on Monday.", "Monday", "2019-03-18"),
         ("2019-03-14", "She said they would have met on Monday.", "Monday", "2019-03-11"),
+        ("2019-03-12", "The ministry has scheduled a news conference Thursday.", "Thursday", "2019-03-14"),
+        ("2019-03-12", "The ministry had scheduled a news conference Thursday.", "Thursday", "2019-03-07"),
+        # a passive participle takes its tense from the auxiliary, and has none of its own
+        ("2019-03-14", "The appeal is heard in May in the high court.", "May", "2019-05"),
+        ("2019-03-14", "The appeal will be heard in May in the high court.", "May", "2019-05"),
+        ("2019-03-14", "Leaders prepared for a summit set for Brussels in April.", "April", "2019-04"),
+        ("2019-03-14", "The appeal was heard in May in the high court.", "May", "2018-05"),
     ],
 )
 def test_direction_rules(tagger: TimeTagger, geo_nlp, published: str, sentence: str, text: str, value: str) -> None:  # type: ignore[no-untyped-def]
