@@ -53,13 +53,27 @@ def tagger() -> TimeTagger:
         ("The ballots were counted on 12/05/2017.", "12/05/2017", "2017-12-05", "DATE", None),
         ("Officials met on 2019-02-28.", "2019-02-28", "2019-02-28", "DATE", None),
         ("The deal lapsed in Sept. 2016.", "Sept. 2016", "2016-09", "DATE", None),
-        ("The embassy reopened in the 1990s.", "the 1990s", "199", "DATE", None),
+        ("The embassy reopened in the 1990s.", "the 1990s", "199X", "DATE", None),
+        ("Unrest spread in the late 1980s.", "the late 1980s", "198X", "DATE", "END"),
+        ("The envoy was shot last Oct. 23 outside his home.", "last Oct. 23", "2018-10-23", "DATE", None),
         # durations, sets and references
         ("Protests continued for three days.", "three days", "P3D", "DURATION", None),
         ("Fighting has raged for the past two years.", "the past two years", "P2Y", "DURATION", None),
         ("The agency reports the figures daily.", "daily", "P1D", "SET", None),
         ("The rebels now control the town.", "now", "PRESENT_REF", "DATE", None),
         ("The minister spoke at 4:30 p.m.", "4:30 p.m.", "2019-03-14T16:30", "TIME", None),
+        # a clock time owns the zone and the day written after it
+        ("The blast came at 10:40 a.m. Tuesday.", "10:40 a.m. Tuesday", "2019-03-12T10:40", "TIME", None),
+        ("The convoy will leave at 6 a.m. GMT Saturday.", "6 a.m. GMT Saturday", "2019-03-16T06:00", "TIME", None),
+        ("Shelling resumed at 9 p.m. yesterday.", "9 p.m. yesterday", "2019-03-13T21:00", "TIME", None),
+        ("Voting starts at 7 in the morning.", "7 in the morning", "2019-03-14T07:00", "TIME", None),
+        ("The curfew began at 10 at night.", "10 at night", "2019-03-14T22:00", "TIME", None),
+        ("The court will rule at midday.", "midday", "2019-03-14T12:00", "TIME", None),
+        # lengths written as compounds or with a word between count and unit
+        ("The decades-long feud ended.", "decades-long", "PXE", "DURATION", None),
+        ("Delegates began a day-long meeting.", "day-long", "P1D", "DURATION", None),
+        ("The boy will stay for two more weeks.", "two more weeks", "P2W", "DURATION", None),
+        ("Rebels held the town for five straight days.", "five straight days", "P5D", "DURATION", None),
     ],
 )
 def test_expression_is_found_and_normalized(geo_nlp, tagger, sentence, text, value, kind, mod) -> None:  # type: ignore[no-untyped-def]
