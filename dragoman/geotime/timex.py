@@ -34,6 +34,7 @@ _PREPOSITIONS_BEFORE_SEASON = re.compile(
     r"(?:in|during|over|through|since|by|until|before|after|this|last|next|early|late)\s+$", re.I
 )
 _QUARTER_VALUE = re.compile(r"^(\d{4})-(Q\d|H\d)$")
+_FULL_DATE = re.compile(r"^\d{4}-\d\d-\d\d")
 NEAREST_KINDS = frozenset({"month"})  # kinds resolved to the nearest occurrence when the tense says nothing
 
 
@@ -602,12 +603,17 @@ class TimeTagger:
             re.escape(c).replace(r"\ ", r"\s+") for c in sorted(words["future_cues"], key=len, reverse=True)
         )
         self.future_cue = re.compile(rf"\b(?:{cues})\s+(?:on\s+)?$", re.I) if cues else None
+        links = _alt(words["clock_links"])
+        # what may separate a clock time from the day it belongs to, before and after it
+        self.day_before_clock = re.compile(rf",?(?:\s+{links})*\s+", re.I)
+        self.day_after_clock = re.compile(rf"(?:\s+\([^()\n]{{1,30}}\))?,?(?:\s+{links})?\s+\(?", re.I)
 
     def extract(self, doc: Doc, published: Optional[str]) -> list[TimeExpr]:
         """TIMEX3-style expressions of the article, anchored on ``published`` (YYYY-MM-DD)."""
         anchor = parse_anchor(published)
         text = doc_text(doc)
         times: list[TimeExpr] = []
+        clocks: list[int] = []  # clock times without a day of their own
         for found in self.rules.find(text):
             if found.kind == "year" and _year_is_quantity(doc, found.start, found.end):
                 continue
@@ -628,7 +634,24 @@ class TimeTagger:
             if found.kind == "ago" and anchor is not None and _norm(found.parts["unit"]).startswith("year"):
                 value = self._same_period_earlier(doc, found, times) or value
             times.append(TimeExpr(text[found.start : found.end], found.start, found.end, value, kind, mod))
+            if found.kind == "clock" and not (found.parts.keys() & {"wd", "rel"}):
+                clocks.append(len(times) - 1)
+        for index in clocks:
+            self._date_clock(text, times, index)
         return times
+
+    def _date_clock(self, text: str, times: list[TimeExpr], index: int) -> None:
+        """A clock time takes the date of a day written next to it ("Friday at 10 a.m.")."""
+        clock = times[index]
+        neighbours = []
+        if index > 0 and self.day_before_clock.fullmatch(text[times[index - 1].end : clock.start]):
+            neighbours.append(times[index - 1])
+        if index + 1 < len(times) and self.day_after_clock.fullmatch(text[clock.end : times[index + 1].start]):
+            neighbours.append(times[index + 1])
+        for other in neighbours:
+            if other.value and _FULL_DATE.match(other.value) and clock.value and "T" in clock.value:
+                clock.value = other.value[:10] + clock.value[clock.value.index("T") :]
+                return
 
     def _same_period_earlier(self, doc: Doc, found: Found, times: list[TimeExpr]) -> Optional[str]:
         """ "a year earlier" next to a quarter of results means that quarter one year before."""

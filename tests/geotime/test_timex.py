@@ -69,6 +69,10 @@ def tagger() -> TimeTagger:
         ("Voting starts at 7 in the morning.", "7 in the morning", "2019-03-14T07:00", "TIME", None),
         ("The curfew began at 10 at night.", "10 at night", "2019-03-14T22:00", "TIME", None),
         ("The court will rule at midday.", "midday", "2019-03-14T12:00", "TIME", None),
+        # ... and the date of a day written next to it
+        ("Rebels attacked on Tuesday at about 3 p.m., police said.", "3 p.m.", "2019-03-12T15:00", "TIME", None),
+        ("The blast hit at 10:35 a.m. (0735 GMT) Friday.", "10:35 a.m.", "2019-03-08T10:35", "TIME", None),
+        ("Polls closed at 8 p.m. Results came on Monday.", "8 p.m.", "2019-03-14T20:00", "TIME", None),
         # lengths written as compounds or with a word between count and unit
         ("The decades-long feud ended.", "decades-long", "PXE", "DURATION", None),
         ("Delegates began a day-long meeting.", "day-long", "P1D", "DURATION", None),
