@@ -34,6 +34,7 @@ _PREPOSITIONS_BEFORE_SEASON = re.compile(
     r"(?:in|during|over|through|since|by|until|before|after|this|last|next|early|late)\s+$", re.I
 )
 _QUARTER_VALUE = re.compile(r"^(\d{4})-(Q\d|H\d)$")
+_NAME_AFTER = re.compile(r" [A-Z][a-z]+\b")
 _FULL_DATE = re.compile(r"^\d{4}-\d\d-\d\d")
 NEAREST_KINDS = frozenset({"month"})  # kinds resolved to the nearest occurrence when the tense says nothing
 
@@ -229,8 +230,11 @@ class Rules:
             if not mon[0].isupper():
                 return False
             if item.kind == "month" and len(surface) == len(mon) + surface.endswith("."):
-                if mon.lower() in self.words["ambiguous_months"] and not _PREPOSITIONS_BEFORE_MONTH.search(before):
+                ambiguous = mon.lower() in self.words["ambiguous_months"]
+                if ambiguous and not _PREPOSITIONS_BEFORE_MONTH.search(before):
                     return False
+                if ambiguous and _NAME_AFTER.match(text, item.end):
+                    return False  # a first name: "Jan Kavan", "May Chidiac"
         if item.kind == "duration" and re.match(r"[\s-]+old\b", text[item.end : item.end + 6]):
             return False  # an age: "a 6-year-old boy"
         if item.kind == "duration":

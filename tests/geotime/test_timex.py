@@ -93,6 +93,7 @@ def test_expression_is_found_and_normalized(geo_nlp, tagger, sentence, text, val
         "A 6-year-old girl was hurt.",  # an age is not a duration
         "The fall in oil prices hurt exporters.",  # "fall" as a noun
         "Police arrested 2000 protesters.",  # a count, not a year
+        "The talks were led by Jan Kavan and May Chidiac.",  # first names
     ],
 )
 def test_ordinary_words_are_not_times(geo_nlp, tagger, sentence) -> None:  # type: ignore[no-untyped-def]
