@@ -7,6 +7,7 @@ built-in ones. Tables are loaded once per process.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -20,6 +21,9 @@ from dragoman.errors import DataError
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "geotime"
 TIME_WORDS = DATA_DIR / "time_words.yaml"
 PLACE_WORDS = DATA_DIR / "places.yaml"
+
+
+_CLOCK = re.compile(r"(?:[01]\d|2[0-4]):[0-5]\d")
 
 
 def _number(value: Any) -> bool:
@@ -75,10 +79,12 @@ TIME_SHAPES: dict[str, Callable[[Any], str]] = {
     "positions": _mapping_of(lambda v: v in ("START", "MID", "END"), "START, MID or END"),
     "holidays": _fields({"month": _is_int, "day": _is_int}, {}),
     "floating_holidays": _fields({"month": _is_int, "weekday": _is_int, "n": _is_int}, {}),
+    "clock_words": _mapping_of(lambda v: isinstance(v, str) and bool(_CLOCK.fullmatch(v)), "a time HH:MM"),
+    "clock_halves": _mapping_of(lambda v: v in (0, 12), "0 or 12 hours"),
 }
 TIME_LISTS = (
     "ambiguous_months", "vague_numbers", "future_auxiliaries", "future_verbs", "not_durations",
-    "scheduling_verbs", "future_cues",
+    "scheduling_verbs", "future_cues", "time_zones", "duration_fillers", "clock_links",
 )
 
 PLACE_SHAPES: dict[str, Callable[[Any], str]] = {

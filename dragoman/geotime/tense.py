@@ -30,13 +30,18 @@ def verb_tense(
     """PAST, FUTURE or UNKNOWN from a verb, its auxiliaries and the verb it depends on."""
     auxes = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
     perfect = any(aux.lemma_ == "have" for aux in auxes)  # "would have met": past
-    if not perfect and (any(aux.lower_ in future_aux for aux in auxes) or verb.lemma_.lower() in scheduling):
+    # "has scheduled talks for Friday" still looks ahead; "had scheduled" does not
+    present_perfect = perfect and all("Past" not in aux.morph.get("Tense") for aux in auxes)
+    if not perfect and any(aux.lower_ in future_aux for aux in auxes):
+        return FUTURE
+    if verb.lemma_.lower() in scheduling and (not perfect or present_perfect):
         return FUTURE
     if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in future_verbs and any(
         aux.lower_ == "to" for aux in auxes
     ):
         return FUTURE
-    tenses = set(verb.morph.get("Tense"))
+    # a participle's own "Past" says nothing: "is heard" is present, "a summit set for April" untensed
+    tenses = set() if verb.tag_ == "VBN" else set(verb.morph.get("Tense"))
     for aux in auxes:
         tenses.update(aux.morph.get("Tense"))
     if "Past" in tenses or any(aux.lemma_ == "have" for aux in auxes):

@@ -34,6 +34,8 @@ _PREPOSITIONS_BEFORE_SEASON = re.compile(
     r"(?:in|during|over|through|since|by|until|before|after|this|last|next|early|late)\s+$", re.I
 )
 _QUARTER_VALUE = re.compile(r"^(\d{4})-(Q\d|H\d)$")
+_NAME_AFTER = re.compile(r" [A-Z][a-z]+\b")
+_FULL_DATE = re.compile(r"^\d{4}-\d\d-\d\d")
 NEAREST_KINDS = frozenset({"month"})  # kinds resolved to the nearest occurrence when the tense says nothing
 
 
@@ -69,17 +71,24 @@ class Rules:
         unit = _alt(words["units"])
         units_plural = r"(?:centuries|" + unit[3:-1] + ")"
         ordinal = _alt(words["ordinals"])
+        filler = _alt(words["duration_fillers"])
+        rel = _alt(words["relative_days"])
+        clock_word = _alt(words["clock_words"])
+        # a clock time owns the zone and the day written right after it: "4 a.m. EDT Thursday"
+        clock_day = (
+            rf"(?:\s+(?P<tz>{_alt(words['time_zones'])}))?(?:,?\s+(?:on\s+)?(?P<wd>{wd})|\s+(?P<rel>{rel}))?{E}"
+        )
         self.unit_names = sorted(words["units"], key=len, reverse=True)
         patterns: list[tuple[str, str]] = [
             ("date", rf"{B}(?P<y>\d{{4}})-(?P<m>\d\d)-(?P<d>\d\d){E}"),
             ("date", rf"{B}(?P<m>1[0-2]|0?[1-9])/(?P<d>[12]\d|3[01]|0?[1-9])/(?P<y>\d{{4}}|\d\d){E}"),
             (
                 "date",
-                rf"{B}(?:(?P<wd>{wd}),?\s+)?(?P<mon>{mon})\.?\s+(?P<d>{DAYNUM})(?:,?\s+(?P<y>{YEAR}))?{E}",
+                rf"{B}(?:(?P<shift>{shift})\s+)?(?:(?P<wd>{wd}),?\s+)?(?P<mon>{mon})\.?\s+(?P<d>{DAYNUM})(?:,?\s+(?P<y>{YEAR}))?{E}",
             ),
             (
                 "date",
-                rf"{B}(?:(?P<wd>{wd}),?\s+)?(?:the\s+)?(?P<d>{DAYNUM})\s+(?:of\s+)?(?P<mon>{mon})\.?(?:,?\s+(?P<y>{YEAR}))?{E}",
+                rf"{B}(?:(?P<shift>{shift})\s+)?(?:(?P<wd>{wd}),?\s+)?(?:the\s+)?(?P<d>{DAYNUM})\s+(?:of\s+)?(?P<mon>{mon})\.?(?:,?\s+(?P<y>{YEAR}))?{E}",
             ),
             ("month", rf"{B}(?:(?P<pos>{pos})[\s-]*)?(?P<mon>{mon})\.?(?:\s+of)?,?\s+(?P<y>{YEAR}){E}"),
             ("month", rf"{B}(?:(?P<pos>{pos})[\s-]*)?(?:(?P<shift>{shift})\s+)?(?P<mon>{mon})\.?{E}"),
@@ -106,9 +115,10 @@ class Rules:
             ),
             (
                 "duration",
-                rf"{B}(?:the\s+)?(?:(?P<lead>past|last|next|previous|coming|first|final|latest|following)\s+)?(?P<num>{num}|{vague})[\s-]+(?P<unit>{units_plural}|{unit})s?{E}",
+                rf"{B}(?:the\s+)?(?:(?P<lead>past|last|next|previous|coming|first|final|latest|following)\s+)?(?P<num>{num}|{vague})(?:[\s-]+{filler})?[\s-]+(?P<unit>{units_plural}|{unit})s?(?:-long)?{E}",
             ),
             ("duration", rf"{B}the\s+(?P<lead>past|last|previous|next|coming)\s+(?P<unit>{unit}){E}"),
+            ("long", rf"{B}(?P<unit>centuries|{unit}s?)-long{E}"),
             (
                 "plural",
                 rf"{B}(?:(?P<lead>the\s+past|the\s+last|the\s+next|the\s+coming|recent|coming)\s+)?(?P<unit>centuries|{unit}s){E}",
@@ -121,8 +131,12 @@ class Rules:
                 "lastquarter",
                 rf"{B}(?:the|this|that)\s+(?:(?P<which>latest|recent|most\s+recent|year-earlier|year-ago|same)\s+)?(?:fiscal\s+)?(?:quarter|period){E}",
             ),
-            ("clock", rf"{B}(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap])\.?\s?m\b\.?"),
-            ("clock", rf"{B}(?P<noon>noon|midnight){E}"),
+            ("clock", rf"{B}(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap])\.?\s?m\b\.?{clock_day}"),
+            ("clock", rf"{B}(?P<noon>{clock_word}){clock_day}"),
+            (
+                "clock",
+                rf"{B}(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s+(?:o'clock\s+)?(?:in\s+the|at)\s+(?P<half>{_alt(words['clock_halves'])}){clock_day}",
+            ),
             ("fixed", rf"{B}(?P<fixed>{_alt(words['fixed'])}){E}"),
             ("holiday", rf"{B}(?P<hol>{_alt(list(words['holidays']) + list(words['floating_holidays']))}){E}"),
         ]
@@ -147,11 +161,13 @@ class Rules:
             r"\s+(?:ago|earlier|later|from\s+now|hence)",
             None,
             rf"the\s+(?:past|last|previous|next|coming)\s+{unit}",
+            r"-long",
             None,
             r"[\s-]+(?:fiscal\s+)?(?:quarter|half)",
             r"(?:quarter|period)",
             r"[ap]\.?\s?m\b",
-            r"(?:noon|midnight)",
+            clock_word,
+            r"\d\s+(?:o'clock\s+)?(?:in\s+the|at)\s+",
             None,
             None,
         ]
@@ -214,8 +230,11 @@ class Rules:
             if not mon[0].isupper():
                 return False
             if item.kind == "month" and len(surface) == len(mon) + surface.endswith("."):
-                if mon.lower() in self.words["ambiguous_months"] and not _PREPOSITIONS_BEFORE_MONTH.search(before):
+                ambiguous = mon.lower() in self.words["ambiguous_months"]
+                if ambiguous and not _PREPOSITIONS_BEFORE_MONTH.search(before):
                     return False
+                if ambiguous and _NAME_AFTER.match(text, item.end):
+                    return False  # a first name: "Jan Kavan", "May Chidiac"
         if item.kind == "duration" and re.match(r"[\s-]+old\b", text[item.end : item.end + 6]):
             return False  # an age: "a 6-year-old boy"
         if item.kind == "duration":
@@ -224,6 +243,8 @@ class Rules:
                 return False
             if "quarter" in lower and "lead" not in item.parts:
                 return False
+            if re.fullmatch(r"(?:the )?an? [a-z]+(?:s|s? long)", lower):
+                return False  # "a decades-long war", "a day-long talk": the article is the noun's, not a count
         if item.kind == "season" and not ({"shift", "y", "pos"} & item.parts.keys()):
             if not _PREPOSITIONS_BEFORE_SEASON.search(before):
                 return False
@@ -288,6 +309,7 @@ class Normalizer:
             "season": self.season,
             "ago": self.ago,
             "duration": self.duration,
+            "long": self.long,
             "plural": self.plural,
             "quarter": self.quarter,
             "lastquarter": self.lastquarter,
@@ -338,7 +360,8 @@ class Normalizer:
             year = year + (1900 if year >= 50 else 2000) if year < 100 else year
             found = cal.safe_date(year, month, day)
         elif anchor is not None:
-            found = cal.day_near(anchor, month, day, direction)
+            shift = self._shift(parts)
+            found = cal.day_near(anchor, month, day, shift if shift else direction)
         else:
             return (None, "DATE", None)
         return (found.isoformat(), "DATE", None) if found else None
@@ -356,7 +379,7 @@ class Normalizer:
         return (parts["y"], "DATE", self._mod(parts))
 
     def decade(self, parts: dict, anchor: Optional[date], direction: int) -> Optional[Value]:
-        return (parts["dec"][:3], "DATE", self._mod(parts))
+        return (parts["dec"][:3] + "X", "DATE", self._mod(parts))
 
     def weekday(self, parts: dict, anchor: Optional[date], direction: int) -> Optional[Value]:
         pod = parts.get("pod")
@@ -404,7 +427,7 @@ class Normalizer:
         if unit == "year":
             return (str(anchor.year + shift), "DATE", mod)
         if unit == "decade":
-            return (str(anchor.year // 10 + shift)[:3], "DATE", mod)
+            return (str(anchor.year // 10 + shift)[:3] + "X", "DATE", mod)
         return (str(anchor.year // 100 + shift), "DATE", mod)
 
     def weekend(self, parts: dict, anchor: Optional[date], direction: int) -> Optional[Value]:
@@ -457,6 +480,11 @@ class Normalizer:
         amount = self._amount(parts["num"]) if "num" in parts else 1.0
         return (self._period(unit, info, amount), "DURATION", None)
 
+    def long(self, parts: dict, anchor: Optional[date], direction: int) -> Optional[Value]:
+        unit, info = self._unit(parts["unit"])
+        several = parts["unit"].lower().endswith("s")  # "decades-long": how many is not said
+        return (self._period(unit, info, None if several else 1.0), "DURATION", None)
+
     def plural(self, parts: dict, anchor: Optional[date], direction: int) -> Optional[Value]:
         unit, info = self._unit(parts["unit"])
         lead = _norm(parts.get("lead") or "")
@@ -497,11 +525,20 @@ class Normalizer:
 
     def clock(self, parts: dict, anchor: Optional[date], direction: int) -> Optional[Value]:
         if "noon" in parts:
-            hour, minute = (12, 0) if parts["noon"].lower() == "noon" else (24, 0)
+            hour, minute = (int(x) for x in self.words["clock_words"][_norm(parts["noon"])].split(":"))
         else:
             hour, minute = int(parts["h"]) % 12, int(parts.get("mi") or 0)
-            hour += 12 if parts["ap"].lower() == "p" else 0
-        day = anchor.isoformat() if anchor else "XXXX-XX-XX"
+            if "half" in parts:
+                hour += self.words["clock_halves"][parts["half"].lower()]
+            else:
+                hour += 12 if parts["ap"].lower() == "p" else 0
+        day = "XXXX-XX-XX"
+        if anchor is not None:
+            day = anchor.isoformat()
+            if parts.get("wd"):
+                day = cal.weekday_near(anchor, int(self.words["weekdays"][parts["wd"].lower()]), direction).isoformat()
+            elif parts.get("rel"):
+                day = (anchor + timedelta(days=int(self.words["relative_days"][_norm(parts["rel"])]))).isoformat()
         return (f"{day}T{hour:02d}:{minute:02d}", "TIME", None)
 
     def fixed(self, parts: dict, anchor: Optional[date], direction: int) -> Optional[Value]:
@@ -540,7 +577,7 @@ def parse_anchor(published: Optional[str]) -> Optional[date]:
         return None
 
 
-_NUMBER_NOUN_TAGS = ("NNS", "NN", "NNPS")
+_NUMBER_NOUN_TAGS = ("NNS", "NNPS")  # "2000 troops" counts; "the 1996 law" names a year
 
 
 def _year_is_quantity(doc: Doc, start: int, end: int) -> bool:
@@ -570,12 +607,17 @@ class TimeTagger:
             re.escape(c).replace(r"\ ", r"\s+") for c in sorted(words["future_cues"], key=len, reverse=True)
         )
         self.future_cue = re.compile(rf"\b(?:{cues})\s+(?:on\s+)?$", re.I) if cues else None
+        links = _alt(words["clock_links"])
+        # what may separate a clock time from the day it belongs to, before and after it
+        self.day_before_clock = re.compile(rf",?(?:\s+{links})*\s+", re.I)
+        self.day_after_clock = re.compile(rf"(?:\s+\([^()\n]{{1,30}}\))?,?(?:\s+{links})?\s+\(?", re.I)
 
     def extract(self, doc: Doc, published: Optional[str]) -> list[TimeExpr]:
         """TIMEX3-style expressions of the article, anchored on ``published`` (YYYY-MM-DD)."""
         anchor = parse_anchor(published)
         text = doc_text(doc)
         times: list[TimeExpr] = []
+        clocks: list[int] = []  # clock times without a day of their own
         for found in self.rules.find(text):
             if found.kind == "year" and _year_is_quantity(doc, found.start, found.end):
                 continue
@@ -596,7 +638,24 @@ class TimeTagger:
             if found.kind == "ago" and anchor is not None and _norm(found.parts["unit"]).startswith("year"):
                 value = self._same_period_earlier(doc, found, times) or value
             times.append(TimeExpr(text[found.start : found.end], found.start, found.end, value, kind, mod))
+            if found.kind == "clock" and not (found.parts.keys() & {"wd", "rel"}):
+                clocks.append(len(times) - 1)
+        for index in clocks:
+            self._date_clock(text, times, index)
         return times
+
+    def _date_clock(self, text: str, times: list[TimeExpr], index: int) -> None:
+        """A clock time takes the date of a day written next to it ("Friday at 10 a.m.")."""
+        clock = times[index]
+        neighbours = []
+        if index > 0 and self.day_before_clock.fullmatch(text[times[index - 1].end : clock.start]):
+            neighbours.append(times[index - 1])
+        if index + 1 < len(times) and self.day_after_clock.fullmatch(text[clock.end : times[index + 1].start]):
+            neighbours.append(times[index + 1])
+        for other in neighbours:
+            if other.value and _FULL_DATE.match(other.value) and clock.value and "T" in clock.value:
+                clock.value = other.value[:10] + clock.value[clock.value.index("T") :]
+                return
 
     def _same_period_earlier(self, doc: Doc, found: Found, times: list[TimeExpr]) -> Optional[str]:
         """ "a year earlier" next to a quarter of results means that quarter one year before."""

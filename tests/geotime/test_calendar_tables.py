@@ -68,6 +68,9 @@ def test_user_file_adds_entries(tmp_path: Path) -> None:
         ("weekdays:\n  funday: 9\n", "funday"),
         ("units:\n  fortnight: {days: 14}\n", "fortnight"),
         ("colours: {red: 1}\n", "colours"),
+        ("clock_words:\n  teatime: '4pm'\n", "teatime"),
+        ("clock_halves:\n  dusk: 18\n", "dusk"),
+        ("time_zones: {gmt: 0}\n", "time_zones"),
         ("- just a list\n", "mapping"),
     ],
 )
