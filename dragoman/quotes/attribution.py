@@ -123,7 +123,10 @@ def subject_of(verb: Token) -> Optional[Token]:
             return verb.head
         if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
             # "The senator said she didn't want A and predicted B": the senator predicted.
-            outer = verb.head.dep_ == "ccomp" and _after_clause(verb)
+            # Only a cue before its clause: a parse that hangs the sentence on a verb inside a
+            # later quotation names no speaker.
+            outer = (verb.head.dep_ == "ccomp" and verb.head.head.i < verb.head.i
+                     and verb.head.head.pos_ in ("VERB", "AUX") and _after_clause(verb))
             verb = verb.head.head if outer else verb.head
             continue
         return None

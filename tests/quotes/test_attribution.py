@@ -60,6 +60,9 @@ RULES = [
     ("Most respondents say they prefer a newcomer, while about 4 in 10 want an experienced leader.",
      [("indirect", "they prefer a newcomer", "Most respondents", "say", "same-sentence:nsubj"),
       ("indirect", "an experienced leader", "about 4 in 10", "want", "object")]),
+    # A participle after a clause the parse hangs on a verb inside a later quotation keeps its own subject.
+    ("The aide did not seem impressed with the offer, telling reporters, “Many people said the deal was dead.”",
+     [("direct", "Many people said the deal was dead.", "The aide", "tell", "same-sentence:nsubj")]),
     # ... but a second "that" clause, or verbs of one tense, belong to the same reported clause.
     ("The mayor said she appreciated the apology and that she wanted to move on.",
      [("indirect", "she appreciated the apology and that she wanted to move on", "The mayor", "say",
