@@ -41,6 +41,7 @@ _EMPTY_SUBJECTS = ("it", "there", "this", "that", "which")
 # Prepositions that tell where, when or with whom something was said, not what.
 _SETTING_WORDS = ("in", "at", "during", "after", "before", "with", "via", "through", "since", "amid", "while")
 _SPEAKER_STOP_DEPS = {"relcl", "appos", "acl", "punct", "cc", "conj", "advcl", "parataxis", "case"}
+_COMPLEMENTIZERS = ("that", "whether", "if")
 _EDGE_PUNCT = {",", ";", ":", "—", "–", "-", "(", ")", '"', "“", "”", "‘", "’", "'", "''", "``"}
 
 
@@ -83,7 +84,9 @@ def _char_spans(doc: Doc, indices: list[int]) -> list[tuple[int, int]]:
     indices = sorted(set(indices))
     while indices and doc[indices[0]].text in _EDGE_PUNCT:
         indices.pop(0)
-    while indices and (doc[indices[-1]].text in _EDGE_PUNCT or doc[indices[-1]].is_space):
+    # A content never ends in the "and" of a clause the parse hung on it and the author's own.
+    while indices and (doc[indices[-1]].text in _EDGE_PUNCT or doc[indices[-1]].is_space
+                       or doc[indices[-1]].dep_ == "cc"):
         indices.pop()
     runs: list[list[int]] = []
     for i in indices:
@@ -119,7 +122,12 @@ def subject_of(verb: Token) -> Optional[Token]:
         if verb.dep_ == "relcl":
             return verb.head
         if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
-            verb = verb.head
+            # "The senator said she didn't want A and predicted B": the senator predicted.
+            # Only a cue before its clause: a parse that hangs the sentence on a verb inside a
+            # later quotation names no speaker.
+            outer = (verb.head.dep_ == "ccomp" and verb.head.head.i < verb.head.i
+                     and verb.head.head.pos_ in ("VERB", "AUX") and _after_clause(verb))
+            verb = verb.head.head if outer else verb.head
             continue
         return None
     return None
@@ -143,10 +151,62 @@ def _quoting_source(verb: Token, lexicon: CueLexicon) -> Optional[Token]:
     return None
 
 
-def _clause_indices(head: Token) -> list[int]:
-    """The reported clause without the asides the author tacks on after a comma (", which ...",
-    ", one that ..."): when in doubt the guidelines leave them out."""
+def _after_clause(verb: Token) -> bool:
+    """True for a verb that shares its subject and follows a reported clause as the author's, not
+    the speaker's: a finite past verb after a clause in another form ("said she didn't want A and
+    predicted B"; in "said the council visited A and praised B" both verbs are one clause) or a
+    participle after a comma ("said A, adding B")."""
+    if verb.dep_ == "conj":
+        return verb.tag_ == "VBD" and verb.head.tag_ != "VBD"
+    return (verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.left_edge.i > 0
+            and verb.doc[verb.left_edge.i - 1].text == ",")
+
+
+def _next_attributions(head: Token, lexicon: CueLexicon) -> set[int]:
+    """Token indices of the attributions the author coordinates after a reported clause, which the
+    parse hangs inside it: "X said A and predicted B", "half said A, and 4 in 10 said B",
+    "X said A, adding B", "half say A, while 4 in 10 want B". Each is an attribution of its own."""
     skip: set[int] = set()
+    for token in head.subtree:
+        if token.i <= head.i or token.i in skip or token.pos_ != "VERB":
+            continue
+        key = cue_key(token, lexicon.verbs)
+        if key is None or key not in lexicon.attribution_verbs:
+            continue  # "said the economy is weak and voters know it": what voters know is reported too
+        if any(c.dep_ == "mark" and c.lower_ in _COMPLEMENTIZERS for c in token.children):
+            continue  # "said A and that B": a second clause of the same attribution
+        own_subject = any(c.dep_ in SUBJECTS for c in token.children)
+        after_comma = token.left_edge.i > 0 and token.doc[token.left_edge.i - 1].text == ","
+        if token.dep_ == "conj":
+            cut = own_subject or _after_clause(token)
+        elif token.dep_ == "advcl":
+            # ", adding that ...", ", calling it a farce": a participle of speech with its own content
+            cut = (own_subject and after_comma) or (
+                _after_clause(token) and key in lexicon.speech_verbs | lexicon.naming_verbs
+                and any(c.dep_ in ("ccomp", "oprd", "xcomp") for c in token.children))
+        else:
+            cut = False
+        if not cut:
+            continue
+        skip.update(t.i for t in token.subtree)
+        first = token.left_edge.i - 1  # the "and" or comma that joins it
+        while first > head.i and token.doc[first].dep_ in ("cc", "punct"):
+            skip.add(first)
+            first -= 1
+    return skip
+
+
+def _reported_indices(head: Token, lexicon: CueLexicon) -> list[int]:
+    """The reported clause headed by ``head`` without the attributions coordinated after it."""
+    skip = _next_attributions(head, lexicon)
+    return [t.i for t in head.subtree if t.i not in skip]
+
+
+def _clause_indices(head: Token, lexicon: CueLexicon) -> list[int]:
+    """The reported clause without the asides the author tacks on after a comma (", which ...",
+    ", one that ...") and without the attributions coordinated after it: when in doubt the
+    guidelines leave them out."""
+    skip = _next_attributions(head, lexicon)
     for token in head.subtree:
         if token.i == head.i or token.i in skip or token.dep_ not in ("relcl", "appos", "acl"):
             continue
@@ -207,7 +267,7 @@ def _verb_cues(doc: Doc, token: Token, lexicon: CueLexicon) -> Iterator[Cue]:
         # on the verb too; _cue keeps none of it, so the next clause is the content.
         for child in token.children:
             if child.dep_ == "ccomp" and (lemma in lexicon.speech_verbs or _has_clause_subject(child)):
-                cue = _cue(doc, [token], lemma, _clause_indices(child), subject, rule)
+                cue = _cue(doc, [token], lemma, _clause_indices(child, lexicon), subject, rule)
                 if cue is not None:
                     yield cue
                     return
@@ -226,7 +286,7 @@ def _verb_cues(doc: Doc, token: Token, lexicon: CueLexicon) -> Iterator[Cue]:
         # ...", "X speculated he might ..."); verbs that only cause or allow things are stopped.
         for child in token.rights:
             if child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX") and _has_clause_subject(child):
-                yield from _opt(_cue(doc, [token], lemma, _subtree_indices(child), subject, "clause"))
+                yield from _opt(_cue(doc, [token], lemma, _reported_indices(child, lexicon), subject, "clause"))
                 return
     if lemma in lexicon.evidential_verbs and subject is not None:
         # "The speaker appears closer to an endorsement": how things seem, with no source named.
@@ -262,7 +322,7 @@ def _verb_cues(doc: Doc, token: Token, lexicon: CueLexicon) -> Iterator[Cue]:
         for child in token.children:
             if child.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
                 objects = [c for c in token.children if c.dep_ == "dobj" and c.i < child.i]
-                indices = _subtree_indices(child)
+                indices = _reported_indices(child, lexicon)
                 if objects:
                     indices += _subtree_indices(objects[0])
                 yield from _opt(_cue(doc, [token], lemma, indices, subject, "infinitive"))

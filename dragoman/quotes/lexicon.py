@@ -73,6 +73,13 @@ class CueLexicon:
                 | self.prepositional_heads | self.evidential_verbs | self.finding_verbs)
 
     @cached_property
+    def attribution_verbs(self) -> frozenset[str]:
+        """Verbs that make an attribution of their own when the author coordinates them after
+        a reported clause: speech, intention, naming, object and prepositional cues."""
+        return (self.speech_verbs | self.infinitive_verbs | self.naming_verbs | self.object_verbs
+                | self.prepositional_heads)
+
+    @cached_property
     def prepositional_heads(self) -> frozenset[str]:
         """The verb lemmas of ``prepositional_verbs``."""
         return frozenset(entry.split()[0] for entry in self.prepositional_verbs)

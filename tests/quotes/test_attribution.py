@@ -50,6 +50,26 @@ RULES = [
     # ... and has its own holder when nothing holds it.
     ("His claim that the army had opened fire was rejected on Tuesday.",
      [("indirect", "that the army had opened fire", "His", "claim that", "nominal")]),
+    # An attribution the author coordinates after a reported clause is one of its own ...
+    ("The senator said she did not want to see a shutdown and predicted that the bill would pass by Friday.",
+     [("indirect", "she did not want to see a shutdown", "The senator", "say", "same-sentence:nsubj"),
+      ("indirect", "that the bill would pass by Friday", "The senator", "predict", "same-sentence:nsubj")]),
+    ("The minister said the talks had stalled, adding that a new round would open in March.",
+     [("indirect", "the talks had stalled", "The minister", "say", "same-sentence:nsubj"),
+      ("indirect", "that a new round would open in March", "The minister", "add", "same-sentence:nsubj")]),
+    ("Most respondents say they prefer a newcomer, while about 4 in 10 want an experienced leader.",
+     [("indirect", "they prefer a newcomer", "Most respondents", "say", "same-sentence:nsubj"),
+      ("indirect", "an experienced leader", "about 4 in 10", "want", "object")]),
+    # A participle after a clause the parse hangs on a verb inside a later quotation keeps its own subject.
+    ("The aide did not seem impressed with the offer, telling reporters, “Many people said the deal was dead.”",
+     [("direct", "Many people said the deal was dead.", "The aide", "tell", "same-sentence:nsubj")]),
+    # ... but a second "that" clause, or verbs of one tense, belong to the same reported clause.
+    ("The mayor said she appreciated the apology and that she wanted to move on.",
+     [("indirect", "she appreciated the apology and that she wanted to move on", "The mayor", "say",
+       "same-sentence:nsubj")]),
+    ("The mayor said the council visited the plant and praised the workers.",
+     [("indirect", "the council visited the plant and praised the workers", "The mayor", "say",
+       "same-sentence:nsubj")]),
     # Intentions through verbs of wanting and agreeing ("hoping" is lemmatised "hop").
     ("The governor is hoping to win a second term.",
      [("indirect", "to win a second term", "The governor", "hop", "infinitive")]),
