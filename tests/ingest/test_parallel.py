@@ -53,3 +53,22 @@ def test_two_workers_give_the_records_of_one_process(pipeline):
     assert serial[-2] == Skipped("copy.txt", "already stored", duplicate_of=serial[0]["article"]["id"])
     assert serial[-1]["article"]["duplicate_of"] == serial[2]["article"]["id"]
     assert serial[-1]["events"] == [] and serial[2]["events"]
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_workers_are_replaced_without_changing_a_record(pipeline, monkeypatch):
+    from dragoman.ingest import parallel
+
+    pools = []
+    make_pool = parallel.new_pool
+
+    def counted(workers):
+        pools.append(workers)
+        return make_pool(workers)
+
+    serial = _run(pipeline, 1)
+    monkeypatch.setattr(parallel, "ARTICLES_PER_POOL", 4)
+    monkeypatch.setattr(parallel, "new_pool", counted)
+    assert _run(pipeline, 2) == serial
+    assert pools == [2, 2, 2]  # 12 inputs, 4 per pool
