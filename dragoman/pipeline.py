@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import time
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from typing import Optional, Union
@@ -26,6 +26,7 @@ from dragoman.records import ArticleMeta, ArticleRecord, RawArticle, Skipped
 Result = Union[ArticleRecord, Skipped]
 Prepared = Union[tuple[ArticleMeta, str], Skipped]
 StoredCheck = Callable[[list[str]], set[str]]  # article ids -> those already stored
+LINKED_IDS = 100_000  # far more than the articles in flight between coding and storing
 
 
 class Pipeline:
@@ -40,7 +41,9 @@ class Pipeline:
         self.places = PlaceResolver()
         self.timings: dict[str, float] = defaultdict(float)
         self.dedup: Optional[Deduper] = None  # set by ingest: near-copies are linked, not coded
-        self._linked: set[str] = set()  # article ids seen in the current run of code()
+        # article ids seen lately in the current run of code(): copies of an article still in flight are
+        # caught here, older ones by is_stored, so only the most recent LINKED_IDS need remembering
+        self._linked: OrderedDict[str, None] = OrderedDict()
 
     def code(
         self,
@@ -54,7 +57,7 @@ class Pipeline:
         ``duplicate_of`` set.
         """
         iterator = iter(inputs)
-        self._linked = set()
+        self._linked = OrderedDict()
         if self.options.workers > 1:
             yield from code_parallel(self, iterator, is_stored)
             return
@@ -112,7 +115,9 @@ class Pipeline:
                 elif self.dedup is not None:
                     signature = signatures.get(article_id) if signatures else None
                     result[0].duplicate_of = self.dedup.check(article_id, result[1], signature)
-                self._linked.add(article_id)
+                self._linked[article_id] = None
+                if len(self._linked) > LINKED_IDS:
+                    self._linked.popitem(last=False)
             out.append(result)
         return out
 
