@@ -203,6 +203,12 @@ class EventCoder:
             family = (settings.get("future_family") or {}).get(code[:2])
             if conditioned(coded.event_token, self.lexicon):
                 family = "threaten"
+            if family is None and mood.conditional:
+                # "If convicted, he faces ...": a condition's own act has not happened, and it is
+                # no intention or threat of anyone's either
+                if note is not None:
+                    note.notes.append(f"{where}: act under a condition ('if', 'unless'), not coded")
+                return []
             if family is not None:
                 code = self.lexicon.families[family].recode(code)
         if note is not None and code != coded.code:

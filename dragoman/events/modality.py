@@ -15,6 +15,7 @@ class Modality:
     future: bool = False  # future tense, modal or conditional: intended or threatened, not done
     obligation: bool = False  # "must", "should": demanded of the subject, not done
     speculative: bool = False  # "may", "might", "could": a guess about the subject, not its act
+    conditional: bool = False  # "if convicted", "unless they withdraw": an act that may never happen
 
     @property
     def label(self) -> str:
@@ -29,7 +30,7 @@ def modality(token: Token, lexicon: Lexicon) -> Modality:
     marks = lexicon.words("conditional_marks")
     obliged = lexicon.words("obligation_aux")
     guesses = lexicon.words("speculative_aux")
-    negated = future = obligation = speculative = False
+    negated = future = obligation = speculative = conditional = False
     holders = [token]
     # "the talks will not resume": markers of a light verb's clause also cover its object noun.
     if token.dep_ in ("dobj", "nsubj", "nsubjpass") and token.head.pos_ in ("VERB", "AUX"):
@@ -46,11 +47,11 @@ def modality(token: Token, lexicon: Lexicon) -> Modality:
             if child.dep_ == "aux" and lower in guesses:
                 speculative = True
             if child.dep_ == "mark" and lower in marks:
-                future = True
+                future = conditional = True
         # "is going to strike"
         if holder.dep_ == "xcomp" and holder.head.lemma_ == "go" and any(c.dep_ == "aux" for c in holder.head.children):
             future = True
-    return Modality(negated, future, obligation, speculative)
+    return Modality(negated, future, obligation, speculative, conditional)
 
 
 def conditioned(token: Token, lexicon: Lexicon) -> bool:

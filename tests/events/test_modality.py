@@ -53,3 +53,13 @@ def test_negated_attack_yields_nothing(code):
 ])
 def test_a_guessed_verbal_act_is_not_coded(code, text):
     assert code(text, ACTORS) == []
+
+
+@pytest.mark.parametrize("text,forbidden_root", [
+    # the act of an if- or unless-clause may never happen, and is no intention or threat of anyone's
+    ("If Spain convicts the Cuban envoy, he will face ten years in prison.", "11"),
+    ("Japan would lose face if China criticized its envoy.", "11"),
+    ("Unless Spain condemns the raid, Cuba will recall its ambassador.", "11"),
+])
+def test_an_act_under_a_condition_is_not_coded_as_done(code, text, forbidden_root):
+    assert forbidden_root not in {e.cameo_root for e in code(text, ACTORS)}
