@@ -48,6 +48,9 @@ CODED = [
     ("Peru and Chile agreed there was an urgent need for a settlement.", {("019", "PER", None)}),
     # expelling envoys cuts relations
     ("Peru expelled two diplomats from Chile.", {("161", "PER", "CHL")}),
+    # so does ordering them out; ordering them to explain is only a demand
+    ("Peru ordered a Chilean diplomat to leave the country within 72 hours.", {("161", "PER", "CHL")}),
+    ("Peru ordered the Chilean ambassador to explain the remarks.", {("100", "PER", "CHL")}),
     ("Peruvian rebels set fire to the offices of the Chilean government.", {("1712", "PERREB", "CHLGOV")}),
     ("Peruvian rebels wounded two soldiers.", {("180", "PERREB", None)}),
     ("Peruvian rebels blocked roads into the capital.", {("144", "PERREB", None)}),
