@@ -120,7 +120,7 @@ class Event:
     plover: Optional[Plover] = None
     date: Optional[str] = None
     date_precision: Optional[DatePrecision] = None
-    date_rule: Optional[str] = None  # verb|sentence|article (inferred)
+    date_rule: Optional[str] = None  # verb|clause|sentence|article (inferred)
     location: Optional[Location] = None
     negated: bool = False
     confidence: float = 0.5

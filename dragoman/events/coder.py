@@ -24,7 +24,7 @@ from dragoman.events.clauses import (
 from dragoman.events.columns import Columns
 from dragoman.events.discard import discarded_topic
 from dragoman.events.explain import Explanation, PatternTrial, SentenceExplanation, TokenRow
-from dragoman.events.grammar import Grammar, is_verb
+from dragoman.events.grammar import Grammar, clause_head, is_verb
 from dragoman.events.lexicon import Lexicon, load_lexicon
 from dragoman.events.matcher import Trial
 from dragoman.events.merge import dedupe_sentence
@@ -76,7 +76,8 @@ class EventCoder:
                 if note is not None:
                     note.notes.append(f"story discarded as {topic}")
                 continue
-            events.extend(dedupe_sentence(self._code_sentence(s_index, sent, index, note, columns)))
+            coded = self._code_sentence(s_index, sent, index, note, columns)
+            events.extend(dedupe_sentence(coded, lambda event: clause_head(doc, event)))
         result.discarded = topic
         prefix = article_id[:12]
         for n, event in enumerate(events, start=1):

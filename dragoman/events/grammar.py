@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from dragoman.events.lexicon import Lexicon
+from dragoman.records import Event
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,22 @@ class Grammar:
 def depth(token: Token) -> int:
     """How many heads lie above ``token``."""
     return sum(1 for _ in token.ancestors)
+
+
+_CLAUSE_DEPS = frozenset({"ROOT", "advcl", "ccomp", "relcl", "parataxis"})
+
+
+def clause_head(doc: Doc, event: Event) -> int:
+    """Index of the head of the clause the event's trigger stands in (a coordinated verb heads its own)."""
+    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return -1
+    token = span.root
+    for _ in range(len(doc)):
+        if token.dep_ in _CLAUSE_DEPS or (token.dep_ == "conj" and is_verb(token)) or token.head is token:
+            break
+        token = token.head
+    return token.i
 
 
 def is_verb(token: Token) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from dragoman.records import Event
 
 
@@ -9,11 +11,16 @@ def _code(actor) -> object:  # type: ignore[no-untyped-def]
     return actor.code if actor is not None else None
 
 
-def dedupe_sentence(events: list[Event]) -> list[Event]:
-    """One event per (source, target, root) in a sentence: the most confident, then the finest code."""
+def dedupe_sentence(events: list[Event], clause_of: Callable[[Event], object] = lambda event: None) -> list[Event]:
+    """One event per (clause, source, target, root) in a sentence: the most confident, then the finest code.
+
+    ``clause_of`` names the clause an event's trigger stands in: a verb and a noun coding one act
+    ("launched an attack") share a clause and collapse; "X expelled envoys in March, and X ordered
+    an envoy out last month" are two acts in two coordinated clauses and stay two.
+    """
     kept: dict[tuple[object, ...], Event] = {}
     for event in events:
-        key = (event.sentence, _code(event.source), _code(event.target), event.cameo_root)
+        key = (event.sentence, clause_of(event), _code(event.source), _code(event.target), event.cameo_root)
         current = kept.get(key)
         if current is None or (event.confidence, len(event.cameo)) > (current.confidence, len(current.cameo)):
             kept[key] = event

@@ -1,7 +1,8 @@
 """Each event's date and place, from the expressions and toponyms around its trigger.
 
-Date: the expression the event's verb governs ("verb"), else the nearest one in the sentence
-("sentence"), else the article date ("article", inferred). Place: a toponym in a prepositional
+Date: the expression the event's verb governs ("verb"), else the nearest one inside the verb's
+clause ("clause"), else the nearest one in the sentence ("sentence"), else the article date
+("article", inferred). Place: a toponym in a prepositional
 phrase of the event ("prep-phrase"), else the dateline city when the sentence names no other
 country ("dateline"), else the target's country for material conflict ("target-country").
 """
@@ -60,11 +61,23 @@ def _date_for(event: Event, doc: Doc, dated: list[tuple[TimeExpr, tuple[str, str
             root = _token(doc, expr.start, expr.end)
             if root is not None and governing_verb(root) == trigger:
                 return day, precision, "verb"
+    if trigger is not None:
+        # "X expelled envoys in March, and Y ordered an envoy to leave last month": Y's date is the one
+        # inside Y's own clause, however near the other clause's date stands
+        in_clause = [(t, d) for t, d in in_sentence if _inside(_token(doc, t.start, t.end), trigger)]
+        if in_clause:
+            anchor = event.trigger.start
+            expr, (day, precision) = min(in_clause, key=lambda item: abs(item[0].start - anchor))
+            return day, precision, "clause"
     if in_sentence:
         anchor = event.trigger.start
         expr, (day, precision) = min(in_sentence, key=lambda item: abs(item[0].start - anchor))
         return day, precision, "sentence"
     return None
+
+
+def _inside(token: Optional[Token], trigger: Token) -> bool:
+    return token is not None and trigger.is_ancestor(token)
 
 
 def _in_prep_phrase(place_root: Token, trigger: Token) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from dragoman.events import merge_mentions
 from dragoman.records import Actor, Event, Trigger
 
@@ -23,3 +25,26 @@ def test_different_date_code_or_target_stay_apart():
     events = [_event(1, "190", "2022-03-01"), _event(2, "190", "2022-03-02"), _event(3, "195", "2022-03-01"),
               _event(4, "190", "2022-03-01", target="POL")]
     assert len(merge_mentions(events)) == 4
+
+
+def test_dedupe_keeps_one_event_per_clause_dyad_and_root():
+    from dragoman.events.merge import dedupe_sentence
+
+    first, second = _event(1, "190", "2022-03-01"), _event(2, "190", "2022-03-01")
+    second.sentence = first.sentence
+    assert len(dedupe_sentence([first, second])) == 1  # one act, coded twice
+    clauses = {"a-1": 0, "a-2": 7}
+    assert len(dedupe_sentence([first, second], lambda e: clauses[e.id])) == 2  # two clauses, two acts
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, triggers", [
+    # two expulsions in coordinated clauses are two acts
+    ("Peru expelled two Chilean diplomats in March, and Peru ordered the Chilean ambassador to leave last week.",
+     ["expelled", "ordered"]),
+    # a verb and its noun coding one act stay one event
+    ("Peru launched an attack on Chile.", ["launched"]),
+])
+def test_acts_in_coordinated_clauses_stay_apart(code, text, triggers):
+    events = code(text, {"Peru": "PER", "Chilean": "CHL", "Chile": "CHL"})
+    assert [e.trigger.text for e in events] == triggers

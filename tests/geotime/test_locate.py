@@ -56,6 +56,9 @@ def _locate(nlp, text: str, event: Event, dateline: Optional[str] = None) -> Eve
         ("On Tuesday, officials said the envoy had met rebel leaders.", "met", "2019-03-12", "day", "sentence"),
         ("Prices rose sharply last week.", "rose", "2019-W10", "week", "verb"),
         ("The envoy met rebel leaders.", "met", STORY_DATE, "day", "article"),
+        # the date inside the event's own clause, not the nearer one of the clause before it
+        ("Latvia expelled two envoys in March, and Lithuania ordered the ambassador to leave last month.",
+         "ordered", "2019-02", "month", "clause"),
     ],
 )
 def test_event_date_rules(geo_nlp, text, trigger, date, precision, rule) -> None:  # type: ignore[no-untyped-def]
