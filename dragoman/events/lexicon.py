@@ -22,7 +22,7 @@ BUILTIN_FILES = (PATTERN_DIR / "verbs.yaml", PATTERN_DIR / "nouns.yaml")
 PURPOSES_FILE = PATTERN_DIR / "purposes.yaml"
 
 _PATTERN_KEYS = {"id", "verbs", "nouns", "particle", "prep", "objects", "xcomp", "subject", "cameo",
-                 "family", "targets", "symmetric", "needs_agent", "inverse"}
+                 "family", "targets", "symmetric", "needs_agent", "inverse", "intransitive"}
 _LIST_KEYS = ("verbs", "nouns", "objects", "xcomp", "subject", "targets")
 
 
@@ -43,6 +43,7 @@ class Pattern:
     targets: tuple[str, ...] = ()
     symmetric: bool | None = None
     needs_agent: bool = False  # the complement has its own agent: "wants Putin to attack", not "wants to attack"
+    intransitive: bool = False  # the verb takes no direct object: crowds "gathered", not "gathered information"
     inverse: bool = False  # roles swapped: "X received arms from Y" is Y -> X
     source: str = ""  # file it came from
     order: int = 0
@@ -149,7 +150,7 @@ def _pattern(entry: Any, kind: str, path: Path, order: int, ontology: Ontology, 
     for key in ("particle", "prep"):
         if key in entry and not isinstance(entry[key], str):
             raise DataError(f"{where}: '{key}' must be one word")
-    for key in ("symmetric", "needs_agent", "inverse"):
+    for key in ("symmetric", "needs_agent", "inverse", "intransitive"):
         if key in entry and not isinstance(entry[key], bool):
             raise DataError(f"{where}: '{key}' must be true or false")
     return Pattern(
@@ -162,7 +163,7 @@ def _pattern(entry: Any, kind: str, path: Path, order: int, ontology: Ontology, 
         subject=_with_hyphens(_phrases(entry["subject"], where, "subject")) if entry.get("subject") else (),
         targets=tuple(w.lower() for w in entry.get("targets") or []),
         symmetric=entry.get("symmetric"), needs_agent=bool(entry.get("needs_agent", False)),
-        inverse=bool(entry.get("inverse", False)),
+        inverse=bool(entry.get("inverse", False)), intransitive=bool(entry.get("intransitive", False)),
         source=str(path), order=order,
     )
 

@@ -71,7 +71,7 @@ def try_pattern(pattern: Pattern, token: Token, regions: dict[str, Region] | Non
     if not any(_head_ok(token, head, forms) for head in pattern.heads):
         return Trial(pattern, False, "head word differs")
     # most patterns test no child: skip building their Token objects
-    needs_children = pattern.particle or pattern.prep or pattern.xcomp or pattern.needs_agent
+    needs_children = pattern.particle or pattern.prep or pattern.xcomp or pattern.needs_agent or pattern.intransitive
     children = list(token.children) if needs_children else []
     if pattern.particle and not any(c.lower_ == pattern.particle and c.dep_ in ("prt", "advmod", "prep")
                                     for c in children):
@@ -87,6 +87,8 @@ def try_pattern(pattern: Pattern, token: Token, regions: dict[str, Region] | Non
         for c in children
     ):
         return Trial(pattern, False, "complement has no agent of its own")
+    if pattern.intransitive and any(c.dep_ == "dobj" for c in children):
+        return Trial(pattern, False, "has a direct object")
     weight = 0
     if pattern.objects:
         cached = regions.get(pattern.kind) if regions is not None else None

@@ -111,3 +111,14 @@ def test_meeting_with_someone_is_one_way(dyads):
 def test_a_word_of_an_actor_name_is_no_event(code):
     actors = {"Pacific Cooperation Council": "IGOPAC"}
     assert [e.cameo_root for e in code("The Pacific Cooperation Council met in Lima on Friday.", actors)] == ["04"]
+
+
+@pytest.mark.parametrize("text,protest", [
+    # crowds gather and rally; gathering information or rallying support is no demonstration
+    ("Peruvian students gathered outside the Chilean embassy.", True),
+    ("Peruvian students rallied against the Chilean government.", True),
+    ("Peru gathered information about the Chilean army.", False),
+    ("Peru rallied support for its claim against Chile.", False),
+])
+def test_gathering_is_a_protest_only_without_an_object(dyads, text, protest):
+    assert any(code.startswith("14") for code, _, _ in dyads(text, ACTORS)) is protest
