@@ -56,28 +56,25 @@ def _token(doc: Doc, start: int, end: int) -> Optional[Token]:
 def _date_for(event: Event, doc: Doc, dated: list[tuple[TimeExpr, tuple[str, str]]]) -> Optional[tuple[str, str, str]]:
     trigger = _token(doc, event.trigger.start, event.trigger.end)
     in_sentence = [(t, d) for t, d in dated if event.start <= t.start and t.end <= event.end]
+    if not in_sentence:
+        return None
+
+    def nearest(found: list[tuple[TimeExpr, tuple[str, str]]]) -> tuple[TimeExpr, tuple[str, str]]:
+        return min(found, key=lambda item: abs(item[0].start - event.trigger.start))
+
     if trigger is not None:
-        for expr, (day, precision) in in_sentence:
-            root = _token(doc, expr.start, expr.end)
+        roots = [(_token(doc, t.start, t.end), (t, d)) for t, d in in_sentence]
+        for root, (_, (day, precision)) in roots:
             if root is not None and governing_verb(root) == trigger:
                 return day, precision, "verb"
-    if trigger is not None:
         # "X expelled envoys in March, and Y ordered an envoy to leave last month": Y's date is the one
         # inside Y's own clause, however near the other clause's date stands
-        in_clause = [(t, d) for t, d in in_sentence if _inside(_token(doc, t.start, t.end), trigger)]
+        in_clause = [item for root, item in roots if root is not None and trigger.is_ancestor(root)]
         if in_clause:
-            anchor = event.trigger.start
-            expr, (day, precision) = min(in_clause, key=lambda item: abs(item[0].start - anchor))
+            _, (day, precision) = nearest(in_clause)
             return day, precision, "clause"
-    if in_sentence:
-        anchor = event.trigger.start
-        expr, (day, precision) = min(in_sentence, key=lambda item: abs(item[0].start - anchor))
-        return day, precision, "sentence"
-    return None
-
-
-def _inside(token: Optional[Token], trigger: Token) -> bool:
-    return token is not None and trigger.is_ancestor(token)
+    _, (day, precision) = nearest(in_sentence)
+    return day, precision, "sentence"
 
 
 def _in_prep_phrase(place_root: Token, trigger: Token) -> bool:

@@ -72,9 +72,6 @@ class Store:
 
     # writing --------------------------------------------------------------------------------
 
-    def has_article(self, article_id: str) -> bool:
-        return bool(self.stored_ids([article_id]))
-
     def stored_ids(self, article_ids: Sequence[str]) -> set[str]:
         """Which of ``article_ids`` are stored: one query for a whole batch (a query each costs ms)."""
         if not article_ids:
