@@ -139,14 +139,19 @@ _READERS = {"cameo_manual": read_cameo_manual, "petr2_gsr": read_petr2, "plover_
             "conflibert": read_conflibert}
 
 
+def _first_line(path: Path) -> str:
+    with open(path, encoding="utf-8", errors="replace") as handle:
+        return next((line.rstrip("\n") for line in handle if line.strip()), "")
+
+
 def _detect(path: Path) -> tuple[str, Path]:
     name = path.name.lower()
     if name.endswith(".csv"):
         return "cameo_manual", path
     if name.endswith(".jsonl"):
         return "petr2_gsr", path
-    if name.endswith(".tsv"):
-        return "conflibert", path
+    if name.endswith(".tsv") and _first_line(path).rpartition("\t")[2].strip().isdigit():
+        return "conflibert", path  # sentence<TAB>label; other TSVs (CASE 2021 snippets) are other sets
     if name.endswith((".txt", ".json")):
         head = path.read_text(encoding="utf-8", errors="replace")[:2000].lstrip()
         if head.startswith("[") and '"event"' in head:
