@@ -37,6 +37,11 @@ class Options(BaseModel):
     dedup_window: int = Field(
         DEDUP_WINDOW, ge=1, description="near-copies are sought among this many most recently stored first copies"
     )
+    quote_files: list[Path] = Field(default_factory=list, description="extra quote-cue files (sections of cues.yaml)")
+    time_files: list[Path] = Field(
+        default_factory=list, description="extra time-word files (sections of time_words.yaml)"
+    )
+    place_files: list[Path] = Field(default_factory=list, description="extra place files (sections of places.yaml)")
 
 
 MAX_DEFAULT_WORKERS = 8  # beyond this the single store writer, not parsing, sets the pace

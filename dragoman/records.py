@@ -105,7 +105,7 @@ class Trigger:
 
 @dataclass
 class Event:
-    id: str  # stable within the article: "<article-id[:12]>-<n>"
+    id: str  # stable: "<article id[:16]>-<trigger start>-<trigger end>-<cameo>" (events/merge.py)
     sentence: int  # index of the sentence in the article
     start: int  # sentence span
     end: int

@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from dragoman.ingest import read_inputs  # noqa: E402
-from dragoman.pipeline import Pipeline  # noqa: E402
+from dragoman.coder import Coder  # noqa: E402
 from dragoman.records import Skipped  # noqa: E402
 
 
@@ -29,18 +29,18 @@ def main() -> int:
     parser.add_argument("path")
     parser.add_argument("--limit", type=int, default=60, help="articles to read (default 60)")
     args = parser.parse_args()
-    pipeline = Pipeline()
-    heads = set(pipeline.events.lexicon.verbs) | set(pipeline.events.lexicon.nouns)
+    coder = Coder()
+    heads = set(coder.events.lexicon.verbs) | set(coder.events.lexicon.nouns)
     shares: Counter[str] = Counter()
     articles = 0
     for raw in read_inputs([args.path]):
         if articles >= args.limit:
             break
-        result = next(pipeline.code([raw]))
+        result = next(coder.code_many([raw]))
         if isinstance(result, Skipped) or result.article.duplicate_of:
             continue
         articles += 1
-        doc = pipeline.nlp(result.text)  # the same parse the record came from
+        doc = coder.nlp(result.text)  # the same parse the record came from
         event_starts = {e.start for e in result.events}
         quotes = [(q.start, q.end) for q in result.quotes]
         for sentence in doc.sents:

@@ -30,21 +30,23 @@ def _generated(folder: Path) -> Path:
     return path
 
 
-def _code(inputs: list[str], out: Path) -> None:
+def _code(inputs: list[str], out: Path, cwd: Path) -> None:
+    # inputs are named relative to ``cwd`` so that records' origins do not depend on where the tree is
     command = [str(Path(sys.executable).parent / "dragoman"), "code", *inputs]
     with out.open("w", encoding="utf-8") as fh:
-        subprocess.run(command, stdout=fh, stderr=subprocess.DEVNULL, check=False, cwd=ROOT)
+        subprocess.run(command, stdout=fh, stderr=subprocess.DEVNULL, check=False, cwd=cwd)
 
 
 def main() -> None:
     out = Path(sys.argv[1])
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
-        sets = {"demo": [str(ROOT / "demo")], "generated": [str(_generated(Path(tmp)))]}
+        _generated(Path(tmp))
+        sets = {"demo": (["demo"], ROOT), "generated": (["generated.jsonl"], Path(tmp))}
         if POLNEAR_DEV.is_dir():
-            sets["polnear_dev"] = [str(POLNEAR_DEV)]
-        for name, inputs in sets.items():
-            _code(inputs, out / f"{name}.jsonl")
+            sets["polnear_dev"] = (["text"], POLNEAR_DEV.parent)
+        for name, (inputs, cwd) in sets.items():
+            _code(inputs, out / f"{name}.jsonl", cwd)
             lines = (out / f"{name}.jsonl").read_text(encoding="utf-8").count("\n")
             print(f"{name}: {lines} records -> {out / (name + '.jsonl')}")
 

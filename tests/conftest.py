@@ -1,4 +1,4 @@
-"""Shared fixtures: one spaCy pipeline and one dragoman Pipeline per test session."""
+"""Shared fixtures: one spaCy pipeline and one dragoman Coder per test session."""
 
 from __future__ import annotations
 
@@ -20,10 +20,10 @@ def nlp():
 
 
 @pytest.fixture(scope="session")
-def pipeline():
-    from dragoman.pipeline import Pipeline
+def coder():
+    from dragoman.coder import Coder
 
-    return Pipeline()
+    return Coder()
 
 
 @pytest.fixture(scope="session")

@@ -20,7 +20,6 @@ from threadpoolctl import threadpool_limits
 
 from dragoman.config import Options
 from dragoman.ingest import prepare
-from dragoman.ingest.dedup import Deduper
 from dragoman.records import RawArticle, Skipped
 
 
@@ -121,39 +120,26 @@ def bare_spacy(
 
 def end_to_end(raws: list[RawArticle], options: Options) -> dict[str, Any]:
     """Seconds, article counts and per-stage seconds for the whole pipeline writing to a fresh store."""
-    from dragoman.pipeline import Pipeline
+    from dragoman import run
+    from dragoman.coder import Coder
     from dragoman.store import Store
 
-    pipeline = Pipeline(options)
-    coded = skipped = linked = events = 0
-    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.duckdb") as store:
-        pipeline.dedup = Deduper()
-        started = time.perf_counter()
-        pending = []
-        for result in pipeline.code(raws, is_stored=store.stored_ids):
-            if isinstance(result, Skipped):
-                skipped += 1
-                continue
-            coded += 1
-            linked += bool(result.article.duplicate_of)
-            events += len(result.events)
-            pending.append(result)
-            if len(pending) >= options.batch_size:
-                write_started = time.perf_counter()
-                store.add(pending, pipeline.dedup.take(r.article.id for r in pending))
-                pipeline.timings["store"] += time.perf_counter() - write_started
-                pending.clear()
-        write_started = time.perf_counter()
-        store.add(pending, pipeline.dedup.take(r.article.id for r in pending))
-        seconds = time.perf_counter() - started
-        pipeline.timings["store"] += time.perf_counter() - write_started
+    coder = Coder(options)
+    events = 0
+
+    def count(result: object) -> None:
+        nonlocal events
+        events += len(getattr(result, "events", ()))
+
+    with tempfile.TemporaryDirectory() as tmp:
+        summary = run.ingest(raws, Store(Path(tmp) / "bench.duckdb"), options, coder=coder, on_result=count)
     return {
-        "seconds": seconds,
-        "articles": coded,
-        "skipped": skipped,
-        "near_duplicates": linked,
+        "seconds": summary.seconds,
+        "articles": summary.stored,
+        "skipped": len(summary.skipped),
+        "near_duplicates": summary.linked,
         "events": events,
-        "stages": {k: round(v, 3) for k, v in pipeline.timings.items()},
+        "stages": {k: round(v, 3) for k, v in summary.timings.items()},
     }
 
 

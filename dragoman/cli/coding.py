@@ -1,9 +1,9 @@
-"""``dragoman code`` (print coded articles) and ``dragoman ingest`` (code and store them)."""
+"""``dragoman code`` (print coded articles), ``dragoman ingest`` (code and store them) and
+``dragoman recode`` (code stored articles again): thin adapters over ``dragoman.run``."""
 
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 from typing import Optional
 
@@ -13,17 +13,14 @@ from rich.text import Text
 
 from dragoman.cli.console import console, err_console
 from dragoman.cli.render import events_table, quotes_table
-from dragoman.config import default_workers, load_options
+from dragoman.config import load_options
 from dragoman.errors import InputError
-from dragoman.ingest import read_inputs
-from dragoman.ingest.dedup import Deduper
-from dragoman.pipeline import Pipeline
 from dragoman.records import ArticleRecord, Skipped
-from dragoman.store import Store
 
 PUBLISHED_HELP = "Article date (YYYY-MM-DD) for inputs; overrides dates found in the articles."
 ACTORS_HELP = "Extra actor dictionary (YAML/CSV file or folder); repeatable; overrides built-in entries."
 CONFIG_HELP = "YAML file of options (see dragoman/config.py); flags win over it."
+DB_HELP = "DuckDB store; created if missing."
 
 
 def _check_date(value: Optional[str]) -> Optional[str]:
@@ -57,14 +54,17 @@ def code(
     Example: dragoman code demo/ --format table
     Example: echo "Russia accused Turkey of shelling Syrian villages." | dragoman code - --published 2019-03-14
     """
+    from dragoman.coder import Coder
+    from dragoman.run import code_stream, raw_articles
+
     if fmt not in ("jsonl", "table"):
         raise InputError(f"--format {fmt!r}: choose jsonl or table")
     options = load_options(
         config, published=_check_date(published), actor_files=list(actors) or None, batch_size=batch_size
     )
-    pipeline = Pipeline(options)
+    coder = Coder(options)
     coded = skipped = 0
-    for result in pipeline.code(read_inputs(files, options.max_bytes)):
+    for result in code_stream(coder, raw_articles(files, options), options.workers):
         if isinstance(result, Skipped):
             skipped += 1
             _warn(result)
@@ -99,11 +99,18 @@ class RateColumn(ProgressColumn):
         return Text(f"{rate:.1f} articles/s", style="progress.data.speed")
 
 
+def _progress(label: str, quiet: bool) -> Progress:
+    return Progress(
+        SpinnerColumn(), TextColumn(f"[bold]{label}[/]"), BarColumn(), TextColumn("{task.completed} articles"),
+        RateColumn(), TimeElapsedColumn(), console=err_console, transient=True, disable=quiet,
+    )
+
+
 def ingest(
     paths: list[str] = typer.Argument(
         ..., help="Files or folders (recursive) of .txt/.html/.json/.jsonl(.gz); - reads stdin."
     ),
-    db: Path = typer.Option(Path("dragoman.duckdb"), "--db", help="DuckDB store; created if missing."),
+    db: Path = typer.Option(Path("dragoman.duckdb"), "--db", help=DB_HELP),
     published: Optional[str] = typer.Option(None, "--published", help=PUBLISHED_HELP),
     actors: list[Path] = typer.Option([], "--actors", help=ACTORS_HELP),
     config: Optional[Path] = typer.Option(None, "--config", help=CONFIG_HELP),
@@ -128,6 +135,9 @@ def ingest(
     Example: dragoman ingest demo/ --db dragoman.duckdb
     Example: dragoman ingest 'crawl/*.warc.gz' feeds/ --workers 2
     """
+    from dragoman import run
+    from dragoman.store import Store
+
     options = load_options(
         config,
         published=_check_date(published),
@@ -135,72 +145,72 @@ def ingest(
         batch_size=batch_size,
         workers=workers,
     )
-    if "workers" not in options.model_fields_set:  # neither --workers nor the config file chose
-        options.workers = default_workers()
-    pipeline = Pipeline(options)
-    stored = present = linked = 0
-    skipped: list[Skipped] = []
-    started = time.perf_counter()
-    with Store(db) as store:
-        pipeline.dedup = Deduper(window=options.dedup_window)
-        pipeline.dedup.load(store.signatures(limit=options.dedup_window))
-        pending: list[ArticleRecord] = []
+    with _progress("ingest", quiet) as progress:
+        task = progress.add_task("ingest", total=None)
 
-        def flush() -> None:
-            nonlocal stored, present
-            if pending:
-                added = store.add(pending, pipeline.dedup.take(r.article.id for r in pending))
-                stored += added
-                present += len(pending) - added
-                pending.clear()
+        def seen(result: object) -> None:
+            progress.advance(task)
+            if isinstance(result, Skipped) and not result.duplicate_of and not quiet:
+                progress.console.print(f"[yellow]skipped[/] {result.origin}: {result.reason}", highlight=False)
 
-        with Progress(
-            SpinnerColumn(),
-            TextColumn("[bold]ingest[/]"),
-            BarColumn(),
-            TextColumn("{task.completed} articles"),
-            RateColumn(),
-            TimeElapsedColumn(),
-            console=err_console,
-            transient=True,
-            disable=quiet,
-        ) as progress:
-            task = progress.add_task("ingest", total=None)
-            for result in pipeline.code(read_inputs(paths, options.max_bytes), is_stored=store.stored_ids):
-                progress.advance(task)
-                if isinstance(result, Skipped):
-                    if result.duplicate_of:
-                        present += 1
-                    else:
-                        skipped.append(result)
-                        if not quiet:
-                            progress.console.print(
-                                f"[yellow]skipped[/] {result.origin}: {result.reason}", highlight=False
-                            )
-                    continue
-                pending.append(result)
-                linked += result.article.duplicate_of is not None
-                if len(pending) >= options.batch_size:
-                    flush()
-            flush()
-    seconds = time.perf_counter() - started
-    total = stored + present
+        summary = run.ingest(paths, Store(db), options, on_result=seen)
+    linked = f" ({summary.linked} near-duplicates linked, not coded)" if summary.linked else ""
     err_console.print(
-        f"[bold]{stored}[/] stored{f' ({linked} near-duplicates linked, not coded)' if linked else ''}, "
-        f"[bold]{present}[/] already present, [bold]{len(skipped)}[/] skipped "
-        f"in {seconds:.1f}s → {db}",
+        f"[bold]{summary.stored}[/] stored{linked}, [bold]{summary.present}[/] already present, "
+        f"[bold]{len(summary.skipped)}[/] skipped in {summary.seconds:.1f}s → {db}",
         highlight=False,
     )
-    if skipped and quiet:
-        for item in skipped:
+    if summary.skipped and quiet:
+        for item in summary.skipped:
             _warn(item)
-    if total == 0:
+    if summary.processed == 0:
         err_console.print("[red]nothing could be processed[/]")
         raise typer.Exit(1)
-    if skipped and strict:
+    if summary.skipped and strict:
         raise typer.Exit(1)
+
+
+def recode(
+    db: Path = typer.Option(Path("dragoman.duckdb"), "--db", help="DuckDB store written by `dragoman ingest`."),
+    everything: bool = typer.Option(False, "--all", help="Every article, not only those coded with other knowledge."),
+    where: Optional[str] = typer.Option(
+        None, "--where", help="SQL condition on the articles table, e.g. \"published >= '2020-01-01'\"."
+    ),
+    actors: list[Path] = typer.Option([], "--actors", help=ACTORS_HELP),
+    config: Optional[Path] = typer.Option(None, "--config", help=CONFIG_HELP),
+    batch_size: Optional[int] = typer.Option(None, "--batch-size", help="Articles per batch (and per transaction)."),
+    workers: Optional[int] = typer.Option(None, "--workers", "-w", min=1, help="Processes for parsing."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar; summary only."),
+) -> None:
+    """Code stored articles again from their stored text, with the current dictionaries and patterns.
+
+    Only articles coded with another dragoman version or other knowledge files (their `coded_with`
+    differs), unless --all. Each batch replaces its articles' actors, quotes, events, times and places
+    in one transaction; an event that comes out the same keeps its id. Safe to interrupt and rerun.
+
+    Example: dragoman recode --db dragoman.duckdb --actors my-actors.yaml
+    Example: dragoman recode --all --where "source = 'Northgate Wire'"
+    """
+    from dragoman import run
+    from dragoman.store import Store
+
+    options = load_options(config, actor_files=list(actors) or None, batch_size=batch_size, workers=workers)
+    if not db.exists():
+        raise InputError(f"{db}: no such store; run `dragoman ingest` first")
+    with _progress("recode", quiet) as progress:
+        task = progress.add_task("recode", total=None)
+        summary = run.recode(Store(db), options, everything=everything, where=where,
+                             on_result=lambda _result: progress.advance(task))
+    err_console.print(
+        f"[bold]{summary.recoded}[/] article(s) recoded, [bold]{len(summary.skipped)}[/] skipped "
+        f"in {summary.seconds:.1f}s → {db}",
+        highlight=False,
+    )
+    for item in summary.skipped:
+        _warn(item)
 
 
 def register(app: typer.Typer) -> None:
     app.command()(code)
     app.command()(ingest)
+    app.command()(recode)

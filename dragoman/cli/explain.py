@@ -83,13 +83,8 @@ def register(app: typer.Typer) -> None:
 
           dragoman explain "Russia imposed sanctions on Ukraine on Monday."
         """
+        from dragoman.coder import Coder
         from dragoman.config import load_options
-        from dragoman.pipeline import Pipeline
-        from dragoman.quotes import extract_quotes
 
-        pipeline = Pipeline(load_options(None, pattern_files=list(patterns or [])))
-        text = _text(source)
-        doc = pipeline.nlp(text)
-        actors = pipeline.actors.extract(doc, published)
-        quotes = extract_quotes(doc, actors)
-        _show(pipeline.events.explain(doc, actors, quotes))
+        coder = Coder(load_options(None, pattern_files=list(patterns or [])))
+        _show(coder.explain(_text(source), published).explanation)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import sys
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Optional
@@ -14,11 +15,13 @@ import typer
 from dragoman.cli.console import console, err_console
 from dragoman.cli.render import rows_table
 from dragoman.errors import InputError
-from dragoman.store import Store
+from dragoman.store import EventFilter, Page, QuoteFilter, Store
+from dragoman.store.query import parse_filter
 
 DB_HELP = "DuckDB store written by `dragoman ingest`."
 EVENT_COLUMNS = ["date", "source", "cameo", "cameo_label", "target", "location_name", "rule", "mentions"]
 QUOTE_COLUMNS = ["published", "speaker_name", "speaker_code", "kind", "cue", "text"]
+PAGE = 1000  # rows fetched per query when printing
 
 
 def _json_default(value: Any) -> str:
@@ -34,20 +37,42 @@ def _actor_label(row: dict[str, Any], role: str) -> Optional[str]:
     return f"{name or '?'} [{code or '?'}]"
 
 
-def _emit(rows: list[dict[str, Any]], fmt: str, columns: list[str], title: str) -> None:
+def _emit(rows: Iterable[dict[str, Any]], fmt: str, columns: list[str], title: str) -> None:
+    if fmt not in ("table", "jsonl", "csv"):
+        raise InputError(f"--format {fmt!r}: choose table, jsonl or csv")
     if fmt == "table":
         # tables show "name [CODE]" for actors; jsonl and csv keep the stored columns
         shown = [{**row, "source": _actor_label(row, "source"), "target": _actor_label(row, "target")} for row in rows]
-        console.print(rows_table(shown, columns, title=f"{title} ({len(rows)})"))
+        console.print(rows_table(shown, columns, title=f"{title} ({len(shown)})"))
     elif fmt == "jsonl":
         for row in rows:
             print(json.dumps(row, default=_json_default, ensure_ascii=False))
-    elif fmt == "csv":
-        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else columns)
-        writer.writeheader()
-        writer.writerows(rows)
     else:
-        raise InputError(f"--format {fmt!r}: choose table, jsonl or csv")
+        iterator = iter(rows)
+        first = next(iterator, None)
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(first) if first else columns)
+        writer.writeheader()
+        if first is not None:
+            writer.writerow(first)
+            writer.writerows(iterator)
+
+
+def _pages(
+    fetch: Callable[[int, Optional[str]], Page], limit: Optional[int], after: Optional[str]
+) -> Iterator[dict[str, Any]]:
+    """Rows page by page (bounded memory), up to ``limit``; tells on stderr how to get the next page."""
+    left = limit
+    while True:
+        page = fetch(min(left, PAGE) if left is not None else PAGE, after)
+        yield from page.rows
+        if left is not None:
+            left -= len(page.rows)
+        if page.next is None:
+            return
+        if left is not None and left <= 0:
+            err_console.print(f"more: --after {page.next}", highlight=False)
+            return
+        after = page.next
 
 
 def events(
@@ -57,21 +82,29 @@ def events(
     code: Optional[str] = typer.Option(None, "--code", help="CAMEO code prefix (11, 112, 19)."),
     since: Optional[str] = typer.Option(None, "--since", help="Events on or after this date (YYYY-MM-DD)."),
     until: Optional[str] = typer.Option(None, "--until", help="Events on or before this date (YYYY-MM-DD)."),
+    quad: Optional[int] = typer.Option(None, "--quad", help="Quad class 1-4 (verbal/material cooperation/conflict)."),
+    plover: Optional[str] = typer.Option(None, "--plover", help="PLOVER event type (ACCUSE, ASSAULT ...)."),
+    place: Optional[str] = typer.Option(None, "--place", help="Location name contains."),
+    country: Optional[str] = typer.Option(None, "--place-country", help="Location country (ISO alpha-3)."),
+    text: Optional[str] = typer.Option(None, "--text", help="The event's sentence contains."),
+    rule: Optional[str] = typer.Option(None, "--rule", help="Rule (pattern id) prefix."),
+    min_confidence: Optional[float] = typer.Option(None, "--min-confidence", help="Confidence at least (0-1)."),
     limit: Optional[int] = typer.Option(None, "--limit", help="At most this many events."),
+    after: Optional[str] = typer.Option(None, "--after", help="Continue after this cursor (printed by --limit)."),
     fmt: str = typer.Option("table", "--format", "-f", help="table, jsonl or csv."),
 ) -> None:
-    """Query stored events.
+    """Query stored events, newest first.
 
     Example: dragoman events --actor RUS --code 11 --since 2019-01-01 --format jsonl
+    Example: dragoman events --quad 4 --place-country SYR --limit 50
     """
-    for flag, value in (("--since", since), ("--until", until)):
-        if value is not None:
-            try:
-                date.fromisoformat(value)
-            except ValueError as exc:
-                raise InputError(f"{flag} {value!r}: not a date in YYYY-MM-DD form") from exc
-    with Store(db, read_only=True) as store:
-        rows = store.events(actor, target, code, since, until, limit)
+    where = parse_filter(EventFilter, {
+        "source": actor, "target": target, "cameo": code, "since": since, "until": until, "quad_class": quad,
+        "plover_type": plover, "place": place, "place_country": country, "text": text, "rule": rule,
+        "min_confidence": min_confidence,
+    })
+    store = Store(db, read_only=True)
+    rows = _pages(lambda size, cursor: store.events(where, size, cursor), limit, after)
     _emit(rows, fmt, EVENT_COLUMNS, "events")
 
 
@@ -79,15 +112,18 @@ def quotes(
     db: Path = typer.Option(Path("dragoman.duckdb"), "--db", help=DB_HELP),
     speaker: Optional[str] = typer.Option(None, "--speaker", help="Speaker name (part) or code prefix."),
     contains: Optional[str] = typer.Option(None, "--contains", help="Quotes whose text contains this."),
+    kind: Optional[str] = typer.Option(None, "--kind", help="direct, indirect or mixed."),
     limit: Optional[int] = typer.Option(None, "--limit", help="At most this many quotes."),
+    after: Optional[str] = typer.Option(None, "--after", help="Continue after this cursor (printed by --limit)."),
     fmt: str = typer.Option("table", "--format", "-f", help="table, jsonl or csv."),
 ) -> None:
     """Query stored quotes by speaker or content.
 
     Example: dragoman quotes --speaker Lavrov --contains talks
     """
-    with Store(db, read_only=True) as store:
-        rows = store.quotes(speaker, contains, limit)
+    where = parse_filter(QuoteFilter, {"speaker": speaker, "contains": contains, "kind": kind})
+    store = Store(db, read_only=True)
+    rows = _pages(lambda size, cursor: store.quotes(where, size, cursor), limit, after)
     _emit(rows, fmt, QUOTE_COLUMNS, "quotes")
 
 
@@ -100,8 +136,7 @@ def export(
 
     Example: dragoman export --db dragoman.duckdb --format parquet --out export/
     """
-    with Store(db, read_only=True) as store:
-        written = store.export(out, fmt)
+    written = Store(db, read_only=True).export(out, fmt)
     for path in written:
         err_console.print(f"wrote {path}", highlight=False)
 

@@ -27,7 +27,7 @@ from dragoman.events.explain import Explanation, PatternTrial, SentenceExplanati
 from dragoman.events.grammar import Grammar, clause_head, is_verb
 from dragoman.events.lexicon import Lexicon, load_lexicon
 from dragoman.events.matcher import Trial
-from dragoman.events.merge import dedupe_sentence
+from dragoman.events.merge import assign_ids, dedupe_sentence
 from dragoman.events.modality import conditioned, modality
 from dragoman.events.ontology import Ontology, load_ontology
 from dragoman.events.participants import event_roles
@@ -55,9 +55,11 @@ class EventCoder:
         """Code every sentence of a parsed article; events carry rule, confidence and offsets."""
         return self._run(doc, actors, quotes, article_id, None).events
 
-    def explain(self, doc: Doc, actors: list[Actor], quotes: list[Quote], article_id: str = "explain") -> Explanation:
-        """Code an article and keep what was tried: parse, actors, pattern trials, decisions."""
-        return self._run(doc, actors, quotes, article_id, Explanation())
+    def explain(self, doc: Doc, actors: list[Actor], quotes: list[Quote], article_id: str = "explain",
+                explanation: Explanation | None = None) -> Explanation:
+        """Code an article and keep what was tried (in ``explanation`` when given): parse, actors,
+        pattern trials, decisions."""
+        return self._run(doc, actors, quotes, article_id, explanation or Explanation())
 
     # -- the run -------------------------------------------------------------------------------
     def _run(self, doc: Doc, actors: list[Actor], quotes: list[Quote], article_id: str,
@@ -79,9 +81,7 @@ class EventCoder:
             coded = self._code_sentence(s_index, sent, index, note, columns)
             events.extend(dedupe_sentence(coded, lambda event: clause_head(doc, event)))
         result.discarded = topic
-        prefix = article_id[:12]
-        for n, event in enumerate(events, start=1):
-            event.id = f"{prefix}-{n}"
+        assign_ids(events, article_id)
         result.events = events
         return result
 

@@ -1,4 +1,4 @@
-"""Collapse repeated events: within a sentence, and per story (identical date, dyad and code)."""
+"""Collapse repeated events: within a sentence, and per story (identical date, dyad and code); stable ids."""
 
 from __future__ import annotations
 
@@ -40,3 +40,18 @@ def merge_mentions(events: list[Event]) -> list[Event]:
             first.mentions += event.mentions
             first.confidence = max(first.confidence, event.confidence)
     return list(merged.values())
+
+
+def assign_ids(events: list[Event], article_id: str) -> None:
+    """Stable ids: ``<article id[:16]>-<trigger start>-<trigger end>-<CAMEO code>``.
+
+    An event keeps its id when the article is coded again and the event comes out the same (the
+    review loop's decisions hang on these ids), whatever else changed around it. Two events of one
+    trigger and code (one act, two targets) are told apart by ``~2``, ``~3`` in text order.
+    """
+    prefix = article_id[:16]  # 64 bits: no two articles of a store share it in practice
+    seen: dict[str, int] = {}
+    for event in events:
+        base = f"{prefix}-{event.trigger.start}-{event.trigger.end}-{event.cameo}"
+        seen[base] = seen.get(base, 0) + 1
+        event.id = base if seen[base] == 1 else f"{base}~{seen[base]}"

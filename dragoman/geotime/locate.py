@@ -104,12 +104,22 @@ def _place_location(place: Place, rule: str) -> Location:
 
 
 def locate_events(
-    events: list[Event], doc: Doc, times: list[TimeExpr], places: list[Place], meta: ArticleMeta
+    events: list[Event],
+    doc: Doc,
+    times: list[TimeExpr],
+    places: list[Place],
+    meta: ArticleMeta,
+    resolver: Optional[PlaceResolver] = None,
 ) -> None:
-    """Set date, date_precision, date_rule and location on each event, in place."""
+    """Set date, date_precision, date_rule and location on each event, in place.
+
+    ``resolver`` (the one that found ``places``) resolves the dateline; a default one when omitted.
+    """
     dated = [(t, d) for t in times if (d := event_date(t.value, meta.published)) is not None]
     gazetteer = load_gazetteer()
-    dateline_entry = PlaceResolver().resolve(meta.dateline) if meta.dateline else None
+    if meta.dateline and resolver is None:
+        resolver = PlaceResolver()
+    dateline_entry = resolver.resolve(meta.dateline) if meta.dateline and resolver is not None else None
     resolved = [p for p in places if p.lat is not None]
     for event in events:
         found = _date_for(event, doc, dated)

@@ -1,14 +1,30 @@
-"""Flatten an ArticleRecord into table rows (tuples in column order of store/schema.py)."""
+"""An ArticleRecord as table rows and back: ``record_rows`` and ``record_from_rows`` are inverses.
+
+Rows are dicts keyed by the names in ``columns.py``; the writer turns them into tuples in that order.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date
 from typing import Any, Optional
 
-from dragoman.records import Actor, ArticleRecord, Event
+from dragoman.records import (
+    Actor,
+    ArticleMeta,
+    ArticleRecord,
+    Event,
+    Location,
+    Place,
+    Plover,
+    Quote,
+    TimeExpr,
+    Trigger,
+)
+from dragoman.store.columns import ACTOR_FIELDS, COLUMNS
 
-Row = tuple[Any, ...]
+Row = dict[str, Any]
 _PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2}))?$")
 
 
@@ -29,53 +45,128 @@ def first_day(value: Optional[str]) -> Optional[str]:
         return None
 
 
-def _actor_cols(actor: Optional[Actor]) -> Row:
-    if actor is None:
-        return (None,) * 5
-    return (actor.text, actor.name, actor.code, actor.country, actor.sector)
+def as_tuple(table: str, row: Row) -> tuple[Any, ...]:
+    """A row dict as a tuple in the table's column order."""
+    return tuple(row[name] for name in COLUMNS[table])
 
 
-def event_row(article_id: str, event: Event) -> Row:
+# -- record -> rows ----------------------------------------------------------------------------------
+
+
+def _actor_columns(role: str, actor: Optional[Actor]) -> Row:
+    return {f"{role}_{name}": getattr(actor, name) if actor is not None else None for name in ACTOR_FIELDS}
+
+
+def event_row(article_id: str, n: int, event: Event) -> Row:
     plover, loc = event.plover, event.location
-    return (
-        event.id, article_id, event.sentence, event.start, event.end,
-        event.trigger.text, event.trigger.start, event.trigger.end,
-        *_actor_cols(event.source), *_actor_cols(event.target),
-        event.cameo, event.cameo_root, event.cameo_label, event.goldstein, event.quad_class,
-        plover.type if plover else None, plover.mode if plover else None,
-        first_day(event.date), event.date_precision, event.date_rule,
-        loc.name if loc else None, loc.country if loc else None,
-        loc.lat if loc else None, loc.lon if loc else None, loc.rule if loc else None,
-        event.negated, event.confidence, event.rule, event.mentions, event.date,
-    )
-
-
-def record_rows(record: ArticleRecord) -> dict[str, list[Row]]:
-    """Rows for every table, keyed by table name."""
-    a = record.article
-    aid = a.id
     return {
-        "articles": [(
-            aid, a.external_id, a.title, a.url, a.source, a.byline, a.published, a.published_from,
-            a.dateline, a.language, a.origin, record.text, a.duplicate_of,
-        )],
-        "actors": [
-            (aid, n, x.text, x.start, x.end, x.name, x.code, x.country, x.sector, x.kind, x.rule)
-            for n, x in enumerate(record.actors)
-        ],
+        "id": event.id, "article_id": article_id, "n": n, "sentence": event.sentence,
+        "start": event.start, "end": event.end,
+        "trigger_text": event.trigger.text, "trigger_start": event.trigger.start, "trigger_end": event.trigger.end,
+        **_actor_columns("source", event.source), **_actor_columns("target", event.target),
+        "cameo": event.cameo, "cameo_root": event.cameo_root, "cameo_label": event.cameo_label,
+        "goldstein": event.goldstein, "quad_class": event.quad_class,
+        "plover_type": plover.type if plover else None, "plover_mode": plover.mode if plover else None,
+        "date": first_day(event.date), "date_value": event.date,
+        "date_precision": event.date_precision, "date_rule": event.date_rule,
+        "location_name": loc.name if loc else None, "location_country": loc.country if loc else None,
+        "lat": loc.lat if loc else None, "lon": loc.lon if loc else None,
+        "location_geonameid": loc.geonameid if loc else None, "location_rule": loc.rule if loc else None,
+        "negated": event.negated, "confidence": event.confidence, "rule": event.rule, "mentions": event.mentions,
+    }
+
+
+def article_row(record: ArticleRecord, coded_with: Optional[str] = None) -> Row:
+    a = record.article
+    return {
+        "id": a.id, "external_id": a.external_id, "title": a.title, "url": a.url, "source": a.source,
+        "byline": a.byline, "published": a.published, "published_from": a.published_from,
+        "dateline": a.dateline, "language": a.language, "origin": a.origin, "text": record.text,
+        "duplicate_of": a.duplicate_of, "coded_with": coded_with,
+    }
+
+
+def coded_rows(record: ArticleRecord) -> dict[str, list[Row]]:
+    """Rows of the tables coding fills (actors, quotes, events, times, places), keyed by table."""
+    aid = record.article.id
+    return {
+        "actors": [{"article_id": aid, "n": n, **{f: getattr(x, f) for f in ACTOR_FIELDS}}
+                   for n, x in enumerate(record.actors)],
         "quotes": [
-            (
-                aid, n, q.text, q.start, q.end, q.kind, q.cue,
-                q.speaker.text if q.speaker else None, q.speaker.start if q.speaker else None,
-                q.speaker.end if q.speaker else None, q.speaker.name if q.speaker else None,
-                q.speaker.code if q.speaker else None, q.rule,
-            )
+            {"article_id": aid, "n": n, "text": q.text, "start": q.start, "end": q.end, "kind": q.kind,
+             "cue": q.cue, **_actor_columns("speaker", q.speaker), "rule": q.rule}
             for n, q in enumerate(record.quotes)
         ],
-        "events": [event_row(aid, e) for e in record.events],
-        "times": [(aid, n, t.text, t.start, t.end, t.value, t.type) for n, t in enumerate(record.times)],
+        "events": [event_row(aid, n, e) for n, e in enumerate(record.events)],
+        "times": [{"article_id": aid, "n": n, "text": t.text, "start": t.start, "end": t.end, "value": t.value,
+                   "type": t.type, "mod": t.mod} for n, t in enumerate(record.times)],
         "places": [
-            (aid, n, p.text, p.start, p.end, p.name, p.country, p.admin1, p.lat, p.lon, p.geonameid)
+            {"article_id": aid, "n": n, "text": p.text, "start": p.start, "end": p.end, "name": p.name,
+             "country": p.country, "admin1": p.admin1, "lat": p.lat, "lon": p.lon, "geonameid": p.geonameid}
             for n, p in enumerate(record.places)
         ],
     }
+
+
+def record_rows(record: ArticleRecord, coded_with: Optional[str] = None) -> dict[str, list[Row]]:
+    """Rows for every table, keyed by table name (articles first)."""
+    return {"articles": [article_row(record, coded_with)], **coded_rows(record)}
+
+
+# -- rows -> record ----------------------------------------------------------------------------------
+
+
+def _iso(value: Any) -> Optional[str]:
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def _actor(row: Mapping[str, Any], role: str) -> Optional[Actor]:
+    if row[f"{role}_text"] is None and row[f"{role}_code"] is None:
+        return None
+    return Actor(**{name: row[f"{role}_{name}"] for name in ACTOR_FIELDS})
+
+
+def meta_from_row(row: Mapping[str, Any]) -> ArticleMeta:
+    return ArticleMeta(
+        id=row["id"], title=row["title"], url=row["url"], source=row["source"], byline=row["byline"],
+        published=_iso(row["published"]), published_from=row["published_from"], dateline=row["dateline"],
+        language=row["language"], external_id=row["external_id"], origin=row["origin"],
+        duplicate_of=row["duplicate_of"],
+    )
+
+
+def event_from_row(row: Mapping[str, Any]) -> Event:
+    location = None
+    if row["location_name"] is not None:
+        location = Location(name=row["location_name"], country=row["location_country"], lat=row["lat"],
+                            lon=row["lon"], geonameid=row["location_geonameid"], rule=row["location_rule"])
+    plover = Plover(row["plover_type"], row["plover_mode"]) if row["plover_type"] is not None else None
+    return Event(
+        id=row["id"], sentence=row["sentence"], start=row["start"], end=row["end"],
+        trigger=Trigger(row["trigger_text"], row["trigger_start"], row["trigger_end"]),
+        cameo=row["cameo"], cameo_root=row["cameo_root"], goldstein=row["goldstein"], quad_class=row["quad_class"],
+        source=_actor(row, "source"), target=_actor(row, "target"), cameo_label=row["cameo_label"],
+        plover=plover, date=row["date_value"], date_precision=row["date_precision"], date_rule=row["date_rule"],
+        location=location, negated=row["negated"], confidence=row["confidence"], rule=row["rule"],
+        mentions=row["mentions"],
+    )
+
+
+def record_from_rows(article: Mapping[str, Any], rows: Mapping[str, list[Mapping[str, Any]]]) -> ArticleRecord:
+    """The record an article's rows were made from (each table's rows in their stored order)."""
+    return ArticleRecord(
+        article=meta_from_row(article),
+        text=article["text"],
+        actors=[Actor(**{f: r[f] for f in ACTOR_FIELDS}) for r in rows.get("actors", [])],
+        quotes=[
+            Quote(text=r["text"], start=r["start"], end=r["end"], kind=r["kind"], cue=r["cue"],
+                  speaker=_actor(r, "speaker"), rule=r["rule"])
+            for r in rows.get("quotes", [])
+        ],
+        events=[event_from_row(r) for r in rows.get("events", [])],
+        times=[TimeExpr(text=r["text"], start=r["start"], end=r["end"], value=r["value"], type=r["type"],
+                        mod=r["mod"]) for r in rows.get("times", [])],
+        places=[Place(text=r["text"], start=r["start"], end=r["end"], name=r["name"], country=r["country"],
+                      admin1=r["admin1"], lat=r["lat"], lon=r["lon"], geonameid=r["geonameid"])
+                for r in rows.get("places", [])],
+    )

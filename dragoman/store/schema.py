@@ -1,4 +1,7 @@
-"""The DuckDB schema. ``MIGRATIONS[n]`` takes a store from version n to n+1; the tool applies them."""
+"""The DuckDB schema. ``MIGRATIONS[n]`` takes a store from version n to n+1; the tool applies them.
+
+Column names are listed once in ``columns.py``; a test checks the migrations arrive at exactly those.
+"""
 
 from __future__ import annotations
 
@@ -82,7 +85,25 @@ MIGRATIONS: list[str] = [
     FROM event_mentions m JOIN events e ON e.id = m.event_id
     GROUP BY m.group_id, e.date, e.source_code, e.target_code, e.cameo;
     """,
+    # 2 -> 3: every field of the record, so a stored article reads back as the record it was
+    # (speaker and event actors' spans, kinds and rules; the place id; a time's mod; an event's
+    # position), and the version of the knowledge each article was coded with, for recode
+    """
+    ALTER TABLE articles ADD COLUMN coded_with VARCHAR;
+    ALTER TABLE quotes ADD COLUMN speaker_country VARCHAR;
+    ALTER TABLE quotes ADD COLUMN speaker_sector VARCHAR;
+    ALTER TABLE quotes ADD COLUMN speaker_kind VARCHAR;
+    ALTER TABLE quotes ADD COLUMN speaker_rule VARCHAR;
+    ALTER TABLE events ADD COLUMN n INTEGER;
+    ALTER TABLE events ADD COLUMN source_start INTEGER;
+    ALTER TABLE events ADD COLUMN source_end INTEGER;
+    ALTER TABLE events ADD COLUMN source_kind VARCHAR;
+    ALTER TABLE events ADD COLUMN source_rule VARCHAR;
+    ALTER TABLE events ADD COLUMN target_start INTEGER;
+    ALTER TABLE events ADD COLUMN target_end INTEGER;
+    ALTER TABLE events ADD COLUMN target_kind VARCHAR;
+    ALTER TABLE events ADD COLUMN target_rule VARCHAR;
+    ALTER TABLE events ADD COLUMN location_geonameid BIGINT;
+    ALTER TABLE times ADD COLUMN mod VARCHAR;
+    """,
 ]
-
-TABLES = ("articles", "actors", "quotes", "events", "times", "places")
-VIEWS = ("event_groups", "event_mentions")

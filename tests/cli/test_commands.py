@@ -94,17 +94,17 @@ def test_bad_published_date_is_a_clear_error():
     ],
 )
 def test_ingest_workers_default_to_the_cores(tmp_path, monkeypatch, flags, config, expected):
-    import dragoman.cli.coding as coding
+    import dragoman.run.driver as driver
 
     chosen = []
 
-    class Recorder:
-        def __init__(self, options):
-            chosen.append(options.workers)
-            raise SystemExit(0)  # the choice is all this test needs
+    def recorder(coder, inputs, workers=1, linker=None, timings=None):
+        chosen.append(workers)
+        raise SystemExit(0)  # the choice is all this test needs
 
-    monkeypatch.setattr(coding, "default_workers", lambda: 3)
-    monkeypatch.setattr(coding, "Pipeline", Recorder)
+    monkeypatch.setattr(driver, "default_workers", lambda: 3)
+    monkeypatch.setattr(driver, "Coder", lambda options: type("Stub", (), {"options": options})())
+    monkeypatch.setattr(driver, "code_stream", recorder)
     if config is not None:
         (tmp_path / "dragoman.yaml").write_text(config, encoding="utf-8")
         flags = [*flags, "--config", str(tmp_path / "dragoman.yaml")]

@@ -64,7 +64,7 @@ def test_mixed_batch_completes_and_accounts_for_every_input(tmp_path, workers):
         assert any(name in line and reason in line for line in skips), f"{name}: no skip line with {reason!r}"
     assert len(skips) == len(batch.bad)
     with Store(db, read_only=True) as store:
-        ids = store.conn.execute("SELECT id FROM articles").fetchall()
+        ids = [row["id"] for row in store.sql("SELECT id FROM articles")]
         assert len(ids) == batch.good == len(set(ids))
     again = _ingest(batch.folder, db, workers)
     assert f"0 stored, {batch.good + batch.copies} already present" in again.stderr

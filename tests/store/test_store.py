@@ -12,7 +12,7 @@ import duckdb
 import pytest
 
 from dragoman.records import Actor, ArticleMeta, ArticleRecord, Event, Quote, Trigger
-from dragoman.store import TABLES, VIEWS, Store
+from dragoman.store import TABLES, VIEWS, EventFilter, QuoteFilter, Store
 from dragoman.store.schema import MIGRATIONS
 
 
@@ -56,14 +56,14 @@ def test_add_is_idempotent(tmp_path):
 def test_event_and_quote_queries(tmp_path):
     with Store(tmp_path / "s.duckdb") as store:
         store.add([_record(1)])
-        assert len(store.events(actor="RU")) == 1
-        assert store.events(actor="TUR") == []
-        assert len(store.events(code="11", since="2019-03-01", until="2019-03-31")) == 1
-        assert store.events(since="2019-04-01") == []
-        row = store.events()[0]
+        assert len(store.events(EventFilter(source="RU")).rows) == 1
+        assert store.events(EventFilter(source="TUR")).rows == []
+        assert len(store.events(EventFilter(cameo="11", since="2019-03-01", until="2019-03-31")).rows) == 1
+        assert store.events(EventFilter(since="2019-04-01")).rows == []
+        row = store.events().rows[0]
         assert row["sentence_text"].startswith("Russia accused Turkey")
-        assert store.quotes(speaker="russia")[0]["speaker_code"] == "RUS"
-        assert store.quotes(contains="nothing like this") == []
+        assert store.quotes(QuoteFilter(speaker="russia")).rows[0]["speaker_code"] == "RUS"
+        assert store.quotes(QuoteFilter(contains="nothing like this")).rows == []
 
 
 @pytest.mark.parametrize("fmt", ["parquet", "csv", "jsonl"])
@@ -83,7 +83,7 @@ def test_reopening_keeps_schema_and_rows(tmp_path):
         store.add([_record(1)])
     with Store(path) as store:
         assert store.counts()["articles"] == 1
-        assert store.conn.execute("SELECT max(version) FROM schema_version").fetchone()[0] == len(MIGRATIONS)
+        assert store.sql("SELECT max(version) AS v FROM schema_version")[0]["v"] == len(MIGRATIONS)
 
 
 def test_a_first_version_store_is_migrated_in_place(tmp_path):
@@ -102,7 +102,7 @@ def test_near_duplicates_keep_their_link_and_signatures_commit_with_articles(tmp
     with Store(tmp_path / "s.duckdb") as store:
         first, copy = _record(1), ArticleRecord(ArticleMeta(id="a2", duplicate_of="a1"), "Russia accused Turkey.")
         assert store.add([first, copy], {"a1": b"\x01" * 8, "a9": b"not in this batch"}) == 2
-        assert store.conn.execute("SELECT duplicate_of FROM articles WHERE id = 'a2'").fetchone()[0] == "a1"
+        assert store.sql("SELECT duplicate_of FROM articles WHERE id = 'a2'") == [{"duplicate_of": "a1"}]
         assert list(store.signatures()) == [("a1", b"\x01" * 8)]
 
 
@@ -110,10 +110,12 @@ def test_signatures_come_oldest_first_and_limit_keeps_the_newest(tmp_path):
     with Store(tmp_path / "s.duckdb") as store:
         for n in (1, 2, 3):  # one batch each, so each has its own ingested_at
             store.add([_record(n)], {f"a{n}": bytes([n]) * 8})
-            store.conn.execute(
-                "UPDATE articles SET ingested_at = TIMESTAMP '2019-03-10 12:00:00' + ? * INTERVAL 1 HOUR WHERE id = ?",
-                [n, f"a{n}"],
-            )
+            with store.connection() as conn:
+                conn.execute(
+                    "UPDATE articles SET ingested_at = TIMESTAMP '2019-03-10 12:00:00' + ? * INTERVAL 1 HOUR "
+                    "WHERE id = ?",
+                    [n, f"a{n}"],
+                )
         assert [a for a, _ in store.signatures()] == ["a1", "a2", "a3"]
         assert [a for a, _ in store.signatures(limit=2)] == ["a2", "a3"]
 
@@ -138,7 +140,7 @@ def test_events_merge_across_articles_with_gdelt_counts(tmp_path, records, expec
         assert len(mentions) == expected[0][1]
         assert {(m["trigger_start"], m["trigger_end"]) for m in mentions} == {(7, 14)}
         assert all(m["article_id"] and m["sentence"] == 0 for m in mentions)
-        assert len(store.events()) == len(records)  # per-article events stay as they were
+        assert len(store.events().rows) == len(records)  # per-article events stay as they were
 
 
 def _corpus(tmp_path, n: int):
@@ -209,7 +211,7 @@ def test_sigkill_mid_ingest_then_rerun_matches_a_clean_run(tmp_path):
     assert _counts(killed) == _counts(clean)
     assert _counts(clean)["articles"] == 88
     with Store(clean, read_only=True) as store:
-        linked = store.conn.execute("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL").fetchone()[0]
+        linked = store.sql("SELECT count(*) AS n FROM articles WHERE duplicate_of IS NOT NULL")[0]["n"]
     assert linked == 8
 
 
@@ -231,7 +233,8 @@ def test_event_dates_of_any_precision_are_stored(tmp_path, value, day):
     assert first_day(value) == day
     with Store(tmp_path / "s.duckdb") as store:
         store.add([_record(1, date=value)])
-        stored, exact = store.conn.execute("SELECT CAST(date AS VARCHAR), date_value FROM events").fetchone()
+        row = store.sql("SELECT CAST(date AS VARCHAR) AS day, date_value FROM events")[0]
+        stored, exact = row["day"], row["date_value"]
     assert (stored, exact) == (day, value)
 
 
@@ -241,4 +244,4 @@ def test_batches_larger_than_one_insert_statement_are_stored_whole(tmp_path):
         assert store.add(records) == 300
         counts = store.counts()
         assert (counts["articles"], counts["actors"], counts["events"]) == (300, 600, 300)
-        assert store.conn.execute("SELECT max(n), min(n) FROM actors").fetchone() == (1, 0)
+        assert store.sql("SELECT max(n) AS hi, min(n) AS lo FROM actors") == [{"hi": 1, "lo": 0}]

@@ -7,6 +7,7 @@ import pytest
 from dragoman.bench.corpus import generate
 from dragoman.ingest.dedup import Deduper
 from dragoman.records import RawArticle, Skipped
+from dragoman.run import Linker, code_stream
 
 SEEDS = [
     (
@@ -32,23 +33,21 @@ def _inputs():
     return [raws[0], Skipped("bad.bin", "binary content"), *raws[1:], copy, update]
 
 
-def _run(pipeline, workers):
-    original = pipeline.options
-    pipeline.options = original.model_copy(update={"workers": workers, "batch_size": 2})
-    pipeline.dedup = Deduper()
+def _run(coder, workers):
+    original = coder.options
+    coder.options = original.model_copy(update={"batch_size": 2})
     try:
-        return [
-            r if isinstance(r, Skipped) else r.to_dict() for r in pipeline.code(_inputs(), is_stored=lambda _: set())
-        ]
+        linker = Linker(lambda _: set(), Deduper())
+        return [r if isinstance(r, Skipped) else r.to_dict() for r in code_stream(coder, _inputs(), workers, linker)]
     finally:
-        pipeline.options, pipeline.dedup = original, None
+        coder.options = original
 
 
 @pytest.mark.model
 @pytest.mark.slow
-def test_two_workers_give_the_records_of_one_process(pipeline):
-    serial = _run(pipeline, 1)
-    assert _run(pipeline, 2) == serial
+def test_two_workers_give_the_records_of_one_process(coder):
+    serial = _run(coder, 1)
+    assert _run(coder, 2) == serial
     assert isinstance(serial[1], Skipped)
     assert serial[-2] == Skipped("copy.txt", "already stored", duplicate_of=serial[0]["article"]["id"])
     assert serial[-1]["article"]["duplicate_of"] == serial[2]["article"]["id"]
@@ -57,18 +56,18 @@ def test_two_workers_give_the_records_of_one_process(pipeline):
 
 @pytest.mark.model
 @pytest.mark.slow
-def test_workers_are_replaced_without_changing_a_record(pipeline, monkeypatch):
-    from dragoman.ingest import parallel
+def test_workers_are_replaced_without_changing_a_record(coder, monkeypatch):
+    from dragoman.run import workers
 
     pools = []
-    make_pool = parallel.new_pool
+    make_pool = workers.new_pool
 
-    def counted(workers):
-        pools.append(workers)
-        return make_pool(workers)
+    def counted(count, *args):
+        pools.append(count)
+        return make_pool(count, *args)
 
-    serial = _run(pipeline, 1)
-    monkeypatch.setattr(parallel, "ARTICLES_PER_POOL", 4)
-    monkeypatch.setattr(parallel, "new_pool", counted)
-    assert _run(pipeline, 2) == serial
+    serial = _run(coder, 1)
+    monkeypatch.setattr(workers, "ARTICLES_PER_POOL", 4)
+    monkeypatch.setattr(workers, "new_pool", counted)
+    assert _run(coder, 2) == serial
     assert pools == [2, 2, 2]  # 12 inputs, 4 per pool
