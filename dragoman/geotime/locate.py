@@ -19,6 +19,8 @@ from dragoman.geotime.calendar import value_precision
 from dragoman.geotime.gazetteer import Entry, load_gazetteer
 from dragoman.geotime.tense import governing_verb
 from dragoman.geotime.toponyms import PlaceResolver
+from dragoman.ingest import dateline_span
+from dragoman.nlp import doc_text
 from dragoman.records import ArticleMeta, Event, Location, Place, TimeExpr
 
 MATERIAL_CONFLICT = 4
@@ -69,12 +71,45 @@ def _date_for(event: Event, doc: Doc, dated: list[tuple[TimeExpr, tuple[str, str
                 return day, precision, "verb"
         # "X expelled envoys in March, and Y ordered an envoy to leave last month": Y's date is the one
         # inside Y's own clause, however near the other clause's date stands
-        in_clause = [item for root, item in roots if root is not None and trigger.is_ancestor(root)]
+        in_clause = [item for root, item in roots if root is not None and _in_own_clause(root, trigger)]
         if in_clause:
             _, (day, precision) = nearest(in_clause)
             return day, precision, "clause"
-    _, (day, precision) = nearest(in_sentence)
+    # the nearest expression of the sentence, unless it only describes a noun ("officials accused of
+    # rigging the August election"); then the act is dated like one with no expression at all
+    free = [(t, d) for t, d in in_sentence if not _describes_a_noun(_token(doc, t.start, t.end))]
+    if not free:
+        return None
+    _, (day, precision) = nearest(free)
     return day, precision, "sentence"
+
+
+_DESCRIBING = frozenset({"acl", "relcl", "appos"})  # clauses and phrases that describe a noun
+
+
+def _describes_a_noun(root: Optional[Token]) -> bool:
+    if root is None:
+        return False
+    token = root
+    while token.head.i != token.i:  # up to the sentence root (Token objects are made afresh: compare indices)
+        if token.dep_ in _DESCRIBING:
+            return True
+        token = token.head
+    return False
+
+
+def _in_own_clause(root: Token, trigger: Token) -> bool:
+    """The expression stands in the trigger's clause, not in a clause describing one of its nouns:
+    in "sanctions against officials accused of rigging the August election", August dates the
+    rigging, not the sanctions."""
+    if not trigger.is_ancestor(root):
+        return False
+    token = root
+    while token != trigger:
+        if token.dep_ in _DESCRIBING:
+            return False
+        token = token.head
+    return True
 
 
 def _in_prep_phrase(place_root: Token, trigger: Token) -> bool:
@@ -115,7 +150,9 @@ def locate_events(
 
     ``resolver`` (the one that found ``places``) resolves the dateline; a default one when omitted.
     """
-    dated = [(t, d) for t in times if (d := event_date(t.value, meta.published)) is not None]
+    filed = dateline_span(doc_text(doc)) if meta.dateline else None
+    dated = [(t, d) for t in times if (d := event_date(t.value, meta.published)) is not None
+             and not (filed and filed[0] <= t.start < filed[1])]  # the dateline's date is the story's
     gazetteer = load_gazetteer()
     if meta.dateline and resolver is None:
         resolver = PlaceResolver()

@@ -53,6 +53,15 @@ def _has_year(text: str) -> bool:
     return re.search(r"\b\d{4}\b", text) is not None
 
 
+def dateline_span(text: str) -> Optional[tuple[int, int]]:
+    """Offsets of the dateline (``MOSCOW, March 13 (Reuters) -``) near the start of an article body, if any.
+
+    Its date is when the story was filed: the events the story reports are dated by their own words.
+    """
+    found = DATELINE.search(text[:600])
+    return (found.start(), found.end()) if found else None
+
+
 def read_text_metadata(text: str) -> TextMetadata:
     """Split a plain-text article into title and body and find byline, dateline and date.
 

@@ -59,6 +59,11 @@ def _locate(nlp, text: str, event: Event, dateline: Optional[str] = None) -> Eve
         # the date inside the event's own clause, not the nearer one of the clause before it
         ("Latvia expelled two envoys in March, and Lithuania ordered the ambassador to leave last month.",
          "ordered", "2019-02", "month", "clause"),
+        # a date that describes a noun dates that noun's clause, not the act
+        ("The ministers agreed to widen sanctions against officials accused of rigging the August election.",
+         "agreed", STORY_DATE, "day", "article"),
+        ("The rebels, who began their insurgency in 2009, attacked an army base.",
+         "attacked", STORY_DATE, "day", "article"),
     ],
 )
 def test_event_date_rules(geo_nlp, text, trigger, date, precision, rule) -> None:  # type: ignore[no-untyped-def]
@@ -95,3 +100,10 @@ def test_target_country_for_material_conflict(geo_nlp) -> None:  # type: ignore[
 def test_no_location_without_evidence(geo_nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The minister praised the agreement."
     assert _locate(geo_nlp, text, _event(text, "praised")).location is None
+
+
+@pytest.mark.model
+def test_the_datelines_date_is_the_storys_not_the_events(geo_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "ANKARA, March 14 (Harbor Post) - Turkey accused Greece on Tuesday of violating its airspace."
+    event = _locate(geo_nlp, text, _event(text, "accused"), dateline="Ankara")
+    assert (event.date, event.date_rule) == ("2019-03-12", "verb")
