@@ -64,7 +64,7 @@ def code(
     )
     pipeline = Pipeline(options)
     coded = skipped = 0
-    for result in pipeline.code(read_inputs(files, options.max_bytes)):
+    for result in pipeline.code(read_inputs(files, options.max_article_bytes)):
         if isinstance(result, Skipped):
             skipped += 1
             _warn(result)
@@ -166,7 +166,7 @@ def ingest(
             disable=quiet,
         ) as progress:
             task = progress.add_task("ingest", total=None)
-            for result in pipeline.code(read_inputs(paths, options.max_bytes), is_stored=store.stored_ids):
+            for result in pipeline.code(read_inputs(paths, options.max_article_bytes), is_stored=store.stored_ids):
                 progress.advance(task)
                 if isinstance(result, Skipped):
                     if result.duplicate_of:
