@@ -6,18 +6,22 @@ Defaults live here; a user's YAML config (``--config FILE``) layers on top and i
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from dragoman import yamlio
 from dragoman.errors import InputError
 
+log = logging.getLogger(__name__)
 
 DEDUP_WINDOW = 20_000  # ~6 KB of index each (dragoman/ingest/dedup.py)
+# a long feature with its page markup is well under 1 MB; far more is a dump or a mistake, not one article
+MAX_ARTICLE_BYTES = 5_000_000
 
 
 class Options(BaseModel):
@@ -31,7 +35,12 @@ class Options(BaseModel):
     published: Optional[str] = Field(None, description="article date (YYYY-MM-DD) when the input has none")
     actor_files: list[Path] = Field(default_factory=list, description="extra actor dictionaries")
     pattern_files: list[Path] = Field(default_factory=list, description="extra verb-pattern files")
-    max_bytes: int = Field(20_000_000, ge=1, description="inputs larger than this are skipped")
+    max_article_bytes: int = Field(
+        MAX_ARTICLE_BYTES,
+        ge=1,
+        description="one article (a text or HTML file, JSON line or array element, feed item, WARC record) "
+        "larger than this is skipped; files holding many articles are streamed, whatever their size",
+    )
     min_chars: int = Field(20, ge=1, description="articles with less text than this are skipped")
     english_only: bool = Field(True, description="skip articles identified as not English")
     dedup_window: int = Field(
@@ -42,6 +51,24 @@ class Options(BaseModel):
         default_factory=list, description="extra time-word files (sections of time_words.yaml)"
     )
     place_files: list[Path] = Field(default_factory=list, description="extra place files (sections of places.yaml)")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _renamed_max_bytes(cls, data: Any) -> Any:
+        """``max_bytes`` (a whole-file limit until files were streamed) still sets the per-article limit."""
+        if not isinstance(data, dict) or "max_bytes" not in data:
+            return data
+        if "max_article_bytes" in data:
+            raise ValueError("max_bytes is the old name of max_article_bytes: give only max_article_bytes")
+        log.warning("the option max_bytes is now max_article_bytes (a limit on one article, not on a file)")
+        data = dict(data)
+        data["max_article_bytes"] = data.pop("max_bytes")
+        return data
+
+    @property
+    def max_bytes(self) -> int:
+        """Deprecated: the old name of ``max_article_bytes``."""
+        return self.max_article_bytes
 
 
 MAX_DEFAULT_WORKERS = 8  # beyond this the single store writer, not parsing, sets the pace

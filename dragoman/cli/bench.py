@@ -25,7 +25,7 @@ def _corpus(paths: list[str], n: int, words: int):  # type: ignore[no-untyped-de
 
 def bench_command(
     paths: Optional[list[str]] = typer.Argument(
-        None, help="Seed articles (files/folders; default demo/), or `actors`."
+        None, help="Seed articles (files/folders; default demo/), or `actors`, or `stream`."
     ),
     n: int = typer.Option(500, "--articles", "-n", min=2, help="Articles to generate from the seeds."),
     words: int = typer.Option(600, "--words", min=50, help="About this many words per generated article."),
@@ -33,6 +33,12 @@ def bench_command(
     batch_size: int = typer.Option(32, "--batch-size", min=1, help="Articles per batch."),
     fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
     factor: int = typer.Option(10, "--factor", min=1, help="`bench actors` only: dictionary growth factor."),
+    gigabytes: float = typer.Option(
+        2.0, "--gigabytes", min=0.001, help="`bench stream` only: size of the generated JSON Lines file."
+    ),
+    prepare_megabytes: float = typer.Option(
+        100.0, "--prepare-megabytes", min=0.0, help="`bench stream` only: the prefix that is also cleaned."
+    ),
 ) -> None:
     """Code a generated corpus end to end, parse it with bare spaCy (as shipped and as tuned), print the throughputs.
 
@@ -43,6 +49,7 @@ def bench_command(
     Example: dragoman bench --workers 2
     Example: dragoman bench demo/ --articles 200 --format json
     Example: dragoman bench actors --factor 10   (actor lookup speed as the dictionary grows)
+    Example: dragoman bench stream --gigabytes 2   (read a generated JSON Lines file in flat memory)
     """
     paths = list(paths or [])
     if paths[:1] == ["actors"] and not os.path.exists("actors"):
@@ -50,6 +57,9 @@ def bench_command(
         return
     if fmt not in ("table", "json"):
         raise InputError(f"--format {fmt!r}: choose table or json")
+    if paths[:1] == ["stream"] and not os.path.exists("stream"):
+        _bench_stream(gigabytes, prepare_megabytes, fmt)
+        return
     from dragoman.bench.run import bench
 
     result = bench(_corpus(paths, n, words), workers=workers, batch_size=batch_size)
@@ -93,6 +103,39 @@ def _bench_actors(paths: list[str], n: int, factor: int) -> None:
         raise InputError("the actors benchmark (dragoman/bench/actors.py) is not installed") from exc
     texts = [r.text or "" for r in _corpus(paths, n, 600)]
     print(json.dumps(module.bench_actor_scaling(texts, factor=factor), indent=2, default=str))
+
+
+def _bench_stream(gigabytes: float, prepare_megabytes: float, fmt: str) -> None:
+    """Reading speed and memory on a generated JSON Lines file (dragoman/bench/stream.py)."""
+    from dragoman.bench.stream import bench_stream
+
+    result = bench_stream(gigabytes=gigabytes, prepare_megabytes=prepare_megabytes)
+    if fmt == "json":
+        print(json.dumps(result, indent=2))
+        return
+    written = result["file"]
+    table = Table(
+        title=f"dragoman bench stream: {written['bytes'] / 1e9:.2f} GB of JSON Lines, {written['lines']:,} lines "
+        f"({written['bad_lines']:,} bad), articles up to {result['max_article_bytes'] / 1e6:g} MB",
+        title_justify="left",
+    )
+    checkpoints = [k for k in result["read"]["rss_mb"] if k != "max"]
+    columns = ["pass", "MB", "records", "skipped", "prepare skipped", "seconds", "MB/s"]
+    for column in [*columns, *(f"RSS@{k}" for k in checkpoints), "RSS max"]:
+        table.add_column(column, justify="right" if column != "pass" else "left")
+    for name, label in (("read", "read_inputs"), ("read_and_prepare", "read_inputs + prepare (prefix)")):
+        row = result[name]
+        rss = row["rss_mb"]
+        table.add_row(
+            label, f"{row['bytes'] / 1e6:,.0f}", f"{row['records']:,}", f"{row['skipped']:,}",
+            f"{row['skipped_by_prepare']:,}" if "skipped_by_prepare" in row else "-", str(row["seconds"]),
+            str(row["mb_per_s"]), *(str(rss.get(k, "")) for k in checkpoints), str(rss["max"]),
+        )
+    console.print(table)
+    console.print(
+        f"RSS in MB; before reading {result['rss_mb_before_reading']}, process peak (getrusage) "
+        f"{result['peak_rss_mb_process']}. Writing the file took {written['write_seconds']}s; it is deleted."
+    )
 
 
 def register(app: typer.Typer) -> None:

@@ -1,4 +1,4 @@
-"""Ingest: read inputs (text, HTML, JSON/JSONL, gzip), clean them and hash them."""
+"""Ingest: read inputs (text, HTML, JSON/JSONL, feeds, WARC, gzip; streamed), clean them and hash them."""
 
 from dragoman.ingest.metadata import dateline_span
 from dragoman.ingest.prepare import prepare

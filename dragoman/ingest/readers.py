@@ -1,22 +1,33 @@
 """Read input paths into RawArticle records, or Skipped results naming the input and the reason.
 
 A batch never stops on one bad input: every problem becomes a ``Skipped`` and reading goes on.
+Every format is streamed (JSON Lines, JSON arrays, feeds, WARC, gzip, stdin): memory holds one
+article at a time, and ``max_article_bytes`` limits one article, never a file that holds many.
 """
 
 from __future__ import annotations
 
+import codecs
 import glob
-import gzip
-import io
-import json
 import os
 import re
-import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, Optional, Union
+from typing import Union
 
+from dragoman.config import MAX_ARTICLE_BYTES
 from dragoman.ingest.feeds import looks_like_feed, read_feed
+from dragoman.ingest.json_array import read_json_array
+from dragoman.ingest.jsonl import read_json_lines
+from dragoman.ingest.streams import (
+    HEAD_BYTES,
+    READ_ERRORS,
+    OpenedInput,
+    format_size,
+    open_input,
+    over_the_limit,
+    read_problem,
+)
 from dragoman.ingest.warc import read_warc
 from dragoman.records import RawArticle, Skipped
 
@@ -28,20 +39,6 @@ JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
 WARC_SUFFIXES = {".warc", ".arc"}
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}
 KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | WARC_SUFFIXES | FEED_SUFFIXES
-# JSON field names, ours first, then GDELT-style (DOC API, GKG/Events exports) and common crawl dumps
-JSON_ALIASES: dict[str, tuple[str, ...]] = {
-    "text": ("text", "body", "content", "articleBody", "maintext"),
-    "html": ("html", "raw_html"),
-    "title": ("title", "Title", "headline"),
-    "url": ("url", "SOURCEURL", "DocumentIdentifier", "link"),
-    "source": ("source", "SourceCommonName", "domain", "sitename"),
-    "byline": ("byline", "author", "authors"),
-    "published": ("published", "date", "seendate", "DATEADDED", "SQLDATE", "DATE", "date_publish"),
-    "id": ("id", "GKGRECORDID", "GLOBALEVENTID"),
-    "language": ("language", "lang"),
-}
-ENGLISH_NAMES = {"en", "eng", "english"}
-_COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:T?\d{4,6}Z?)?$")
 _GLOB_CHARS = re.compile(r"[*?\[]")
 
 
@@ -84,26 +81,6 @@ def _suffix(path: Path) -> str:
     return suffixes[-1] if suffixes else ""
 
 
-def _read_bytes(path: Path, max_bytes: int) -> Union[bytes, Skipped]:
-    if str(path) == "-":
-        return sys.stdin.buffer.read()
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            return Skipped(str(path), f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit")
-        data = path.read_bytes()
-    except OSError as exc:
-        return Skipped(str(path), f"cannot read: {exc.strerror or exc}")
-    if path.suffix.lower() == ".gz":
-        try:
-            data = gzip.decompress(data)
-        except (OSError, EOFError) as exc:
-            return Skipped(str(path), f"not a valid gzip file: {exc}")
-        if len(data) > max_bytes:
-            return Skipped(str(path), f"decompresses to over the {max_bytes / 1e6:.0f} MB limit")
-    return data
-
-
 def _looks_binary(data: bytes) -> bool:
     sample = data[:4096]
     if b"\x00" in sample:
@@ -112,58 +89,99 @@ def _looks_binary(data: bytes) -> bool:
     return bool(sample) and controls / len(sample) > 0.1
 
 
-def _decode(data: bytes, origin: str) -> Union[str, Skipped]:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        return Skipped(origin, f"not valid UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})")
+def _sniff(head: bytes) -> str:
+    """The format of stdin, from its first bytes: there is no file name to go by."""
+    start = head[:200].lstrip().lower()
+    if start.startswith((b"{", b"[")):
+        return ".jsonl"
+    if start.startswith(b"warc/"):
+        return ".warc"
+    if looks_like_feed(head):
+        return ".rss"
+    if start.startswith((b"<!doctype html", b"<html", b"<")):
+        return ".html"
+    return ".txt"
 
 
-def read_path(path: Path, max_bytes: int = 20_000_000) -> Iterator[Result]:
-    """Read one file (or ``-`` for stdin) into raw articles."""
-    origin = "<stdin>" if str(path) == "-" else str(path)
-    if origin != "<stdin>" and _suffix(path) in WARC_SUFFIXES:
-        yield from _read_warc_file(path, max_bytes)
+def _too_big(origin: str, size: int, max_article_bytes: int) -> Skipped:
+    return Skipped(origin, f"file is {format_size(size)}, {over_the_limit(max_article_bytes)}")
+
+
+def read_path(path: Path, max_article_bytes: int = MAX_ARTICLE_BYTES) -> Iterator[Result]:
+    """Read one file (or ``-`` for stdin) into raw articles, streaming files that hold many."""
+    is_stdin = str(path) == "-"
+    if not is_stdin and _suffix(path) in WARC_SUFFIXES:
+        # straight to the WARC reader: crawls are often binary-looking gzip members, never sniffed
+        yield from _read_warc_file(path, max_article_bytes)
         return
-    data = _read_bytes(path, max_bytes)
-    if isinstance(data, Skipped):
-        yield data
+    opened = open_input(path)
+    if isinstance(opened, Skipped):
+        yield opened
         return
-    if not data.strip():
+    with opened.stream:
+        yield from _read_opened(opened, _sniff(opened.head) if is_stdin else _suffix(path), max_article_bytes)
+
+
+def _read_opened(opened: OpenedInput, suffix: str, max_article_bytes: int) -> Iterator[Result]:
+    origin, head = opened.origin, opened.head
+    is_feed = suffix in FEED_SUFFIXES or (suffix in HTML_SUFFIXES and looks_like_feed(head))
+    if opened.size is not None and opened.size > max_article_bytes and not is_feed and suffix not in JSON_SUFFIXES:
+        yield _too_big(origin, opened.size, max_article_bytes)  # one article: refused before reading it
+        return
+    if not head.strip() and len(head) < HEAD_BYTES:
         yield Skipped(origin, "file is empty")
         return
-    if _looks_binary(data):
+    if _looks_binary(head):
         yield Skipped(origin, "binary content, not text, HTML or JSON")
         return
-    suffix = _suffix(path) if origin != "<stdin>" else _sniff(data)
     if suffix in WARC_SUFFIXES:
-        yield from read_warc(io.BytesIO(data), origin, max_bytes)
-        return
-    if suffix in FEED_SUFFIXES or (suffix in HTML_SUFFIXES and looks_like_feed(data)):
-        if not looks_like_feed(data):
+        yield from read_warc(opened.stream, origin, max_article_bytes)
+    elif is_feed:
+        if looks_like_feed(head):
+            yield from read_feed(opened.stream, origin, max_article_bytes)
+        else:
             yield Skipped(origin, "XML file is not an RSS or Atom feed")
-            return
-        yield from read_feed(data, origin)
-        return
-    if suffix in HTML_SUFFIXES:
-        # trafilatura decodes HTML itself, honouring <meta charset>
-        yield RawArticle(origin=origin, html=data.decode("utf-8", errors="replace") if _is_utf8(data) else _latin(data))
-        return
-    text = _decode(data, origin)
-    if isinstance(text, Skipped):
-        yield text
-        return
-    if suffix in JSON_SUFFIXES:
-        yield from _read_json(text, origin)
+    elif suffix in JSON_SUFFIXES:
+        yield from _read_json(opened, max_article_bytes)
     else:
-        yield RawArticle(origin=origin, text=text)
+        yield _read_article(opened, suffix in HTML_SUFFIXES, max_article_bytes)
 
 
-def _read_warc_file(path: Path, max_bytes: int) -> Iterator[Result]:
+def _read_json(opened: OpenedInput, max_article_bytes: int) -> Iterator[Result]:
+    if opened.head.removeprefix(codecs.BOM_UTF8).lstrip().startswith(b"["):
+        if opened.head.startswith(codecs.BOM_UTF8):
+            opened.stream.read(len(codecs.BOM_UTF8))  # ijson does not expect a byte order mark
+        yield from read_json_array(opened.stream, opened.origin, max_article_bytes)
+    else:
+        yield from read_json_lines(opened.stream, opened.origin, max_article_bytes)
+
+
+def _read_article(opened: OpenedInput, is_html: bool, max_article_bytes: int) -> Result:
+    """A text or HTML input that is one article: read whole, up to the limit."""
+    try:
+        data = opened.stream.read(max_article_bytes + 1)
+    except READ_ERRORS as exc:
+        return Skipped(opened.origin, read_problem(exc))
+    if len(data) > max_article_bytes:
+        return Skipped(opened.origin, f"input is {over_the_limit(max_article_bytes)}")
+    if not data.strip():
+        return Skipped(opened.origin, "file is empty")
+    if is_html:
+        # trafilatura decodes HTML itself, honouring <meta charset>
+        html = data.decode("utf-8", errors="replace") if _is_utf8(data) else _latin(data)
+        return RawArticle(origin=opened.origin, html=html)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return Skipped(opened.origin, f"not valid UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})")
+    return RawArticle(origin=opened.origin, text=text)
+
+
+def _read_warc_file(path: Path, max_article_bytes: int) -> Iterator[Result]:
     # streamed record by record: crawls are far larger than any one article, so no file-size limit
     try:
         with open(path, "rb") as stream:
-            yield from read_warc(stream, str(path), max_bytes)
+            yield from read_warc(stream, str(path), max_article_bytes)
     except OSError as exc:
         yield Skipped(str(path), f"cannot read: {exc.strerror or exc}")
 
@@ -180,87 +198,10 @@ def _latin(data: bytes) -> str:
     return data.decode("cp1252", errors="replace")
 
 
-def _sniff(data: bytes) -> str:
-    head = data[:200].lstrip().lower()
-    if head.startswith((b"{", b"[")):
-        return ".jsonl"
-    if head.startswith(b"warc/"):
-        return ".warc"
-    if looks_like_feed(data):
-        return ".rss"
-    if head.startswith((b"<!doctype html", b"<html", b"<")):
-        return ".html"
-    return ".txt"
-
-
-def _read_json(text: str, origin: str) -> Iterator[Result]:
-    stripped = text.lstrip()
-    if stripped.startswith("["):
-        try:
-            items = json.loads(text)
-        except json.JSONDecodeError as exc:
-            yield Skipped(origin, f"invalid JSON: {exc.msg} at line {exc.lineno}")
-            return
-        for n, item in enumerate(items, 1):
-            yield _from_object(item, f"{origin}#{n}")
-        return
-    for line_no, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        where = f"{origin}:{line_no}"
-        try:
-            item = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield Skipped(where, f"invalid JSON: {exc.msg}")
-            continue
-        yield _from_object(item, where)
-
-
-def _field(item: dict[str, Any], key: str) -> Optional[str]:
-    """The first non-empty alias of ``key``; lists (several authors) are joined."""
-    for name in JSON_ALIASES[key]:
-        value = item.get(name)
-        if isinstance(value, list):
-            value = ", ".join(str(v) for v in value if v not in (None, ""))
-        if value not in (None, "") and not isinstance(value, (dict, bool)):
-            return str(value)
-    return None
-
-
-def _compact_date(value: Optional[str]) -> Optional[str]:
-    """GDELT's 20190314, 20190314101500 and 20190314T101500Z as 2019-03-14; others unchanged."""
-    if value is None:
-        return None
-    match = _COMPACT_DATE.match(value.strip())
-    return f"{match[1]}-{match[2]}-{match[3]}" if match else value
-
-
-def _from_object(item: Any, origin: str) -> Result:
-    if not isinstance(item, dict):
-        return Skipped(origin, "JSON value is not an object")
-    body, html = _field(item, "text"), _field(item, "html")
-    if not body and not html:
-        return Skipped(origin, 'JSON object has no "text" or "html" string')
-    language = _field(item, "language")
-    if language and language.strip().lower() not in ENGLISH_NAMES:
-        return Skipped(origin, f"language is {language!r} (from the input's metadata), not English")
-    return RawArticle(
-        origin=origin,
-        text=body or None,
-        html=None if body else html,
-        title=_field(item, "title"),
-        url=_field(item, "url"),
-        source=_field(item, "source"),
-        byline=_field(item, "byline"),
-        published=_compact_date(_field(item, "published")),
-        external_id=_field(item, "id"),
-    )
-
-
-def read_inputs(paths: Iterable[str], max_bytes: int = 20_000_000) -> Iterator[Result]:
+def read_inputs(paths: Iterable[str], max_article_bytes: int = MAX_ARTICLE_BYTES) -> Iterator[Result]:
     """Every raw article from every path, in order, with Skipped results in place of bad inputs."""
     for path in iter_paths(paths):
         if isinstance(path, Skipped):
             yield path
         else:
-            yield from read_path(path, max_bytes)
+            yield from read_path(path, max_article_bytes)

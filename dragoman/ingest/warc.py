@@ -8,6 +8,8 @@ from typing import BinaryIO, Union
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
+from dragoman.config import MAX_ARTICLE_BYTES
+from dragoman.ingest.streams import over_the_limit
 from dragoman.records import RawArticle, Skipped
 
 Result = Union[RawArticle, Skipped]
@@ -30,8 +32,11 @@ def _decode(payload: bytes, charset: str) -> str:
         return payload.decode("utf-8", errors="replace")
 
 
-def read_warc(stream: BinaryIO, origin: str, max_record_bytes: int = 20_000_000) -> Iterator[Result]:
-    """Response records with an HTML payload, in file order; other records are passed over silently."""
+def read_warc(stream: BinaryIO, origin: str, max_article_bytes: int = MAX_ARTICLE_BYTES) -> Iterator[Result]:
+    """Response records with an HTML payload, in file order; other records are passed over silently.
+
+    A payload over ``max_article_bytes`` is skipped after reading at most one byte more than the limit.
+    """
     count = 0
     try:
         for n, record in enumerate(ArchiveIterator(stream), 1):
@@ -46,9 +51,9 @@ def read_warc(stream: BinaryIO, origin: str, max_record_bytes: int = 20_000_000)
             if status and not status.startswith("2"):
                 yield Skipped(where, f"HTTP status {status} for {url}")
                 continue
-            payload = record.content_stream().read(max_record_bytes + 1)
-            if len(payload) > max_record_bytes:
-                yield Skipped(where, f"record is over the {max_record_bytes / 1e6:.0f} MB limit")
+            payload = record.content_stream().read(max_article_bytes + 1)
+            if len(payload) > max_article_bytes:
+                yield Skipped(where, f"record is {over_the_limit(max_article_bytes)}")
                 continue
             count += 1
             # WARC-Date is the crawl date, not the publication date: trafilatura finds the latter

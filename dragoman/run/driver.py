@@ -49,7 +49,7 @@ def raw_articles(inputs: Iterable[Input], options: Options) -> Iterator[Union[Ra
     """Paths are read (files, folders, globs, ``-``); raw articles and Skipped pass through; lazily."""
     for item in inputs:
         if isinstance(item, (str, Path)):
-            yield from read_inputs([str(item)], options.max_bytes)
+            yield from read_inputs([str(item)], options.max_article_bytes)
         else:
             yield item
 

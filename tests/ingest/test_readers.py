@@ -61,7 +61,7 @@ def test_oversized_file_is_skipped_without_reading(tmp_path):
     with open(path, "wb") as fh:
         fh.seek(50 * 1024 * 1024)
         fh.write(b"x")
-    (skipped,) = list(read_inputs([str(path)], max_bytes=20_000_000))
+    (skipped,) = list(read_inputs([str(path)], max_article_bytes=20_000_000))
     assert isinstance(skipped, Skipped) and "over the 20 MB limit" in skipped.reason
 
 
