@@ -10,7 +10,6 @@ import os
 from pathlib import Path
 from typing import Optional
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from dragoman import yamlio
@@ -55,13 +54,8 @@ def load_options(path: Optional[Path] = None, **overrides: object) -> Options:
     """Build Options from an optional YAML file, then explicit overrides (CLI flags) on top."""
     data: dict[str, object] = {}
     if path is not None:
-        try:
-            loaded = yamlio.load(Path(path).read_text(encoding="utf-8")) or {}
-        except (OSError, yaml.YAMLError) as exc:
-            raise InputError(f"{path}: cannot read config: {exc}") from exc
-        if not isinstance(loaded, dict):
-            raise InputError(f"{path}: config must be a mapping of option: value")
-        data.update(loaded)
+        data.update(yamlio.load_mapping(path, "config", error=InputError,
+                                        expected="a config mapping of option: value", empty_ok=True))
     for key, value in overrides.items():
         if value is None:
             continue

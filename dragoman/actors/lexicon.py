@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any
 
 import pycountry
-import yaml
 
 from dragoman import yamlio
 from dragoman.actors.matcher import TokenTrie, phrase_tokens
@@ -286,10 +285,7 @@ class _Builder:
 
     # dispatch -----------------------------------------------------------------------------
     def add_file(self, path: Path) -> None:
-        try:
-            data = yamlio.load(path.read_text(encoding="utf-8"))
-        except (OSError, yaml.YAMLError) as exc:
-            raise DataError(f"{path}: cannot read actor dictionary: {exc}") from exc
+        data = yamlio.read_file(path, "actor dictionary")
         if data is None:
             return
         if isinstance(data, list):

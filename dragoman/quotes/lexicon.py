@@ -7,8 +7,6 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-import yaml
-
 from dragoman import yamlio
 from dragoman.errors import DataError
 
@@ -92,12 +90,7 @@ class CueLexicon:
 
 def _read_file(path: Path) -> dict[str, set[str]]:
     """Parse one cue file; DataError naming the file and entry on anything malformed."""
-    try:
-        raw = yamlio.load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataError(f"{path}: cannot read cue file: {exc}") from exc
-    if not isinstance(raw, dict):
-        raise DataError(f"{path}: expected a mapping of sections ({', '.join(SECTIONS)})")
+    raw = yamlio.load_mapping(path, "cue file", expected=f"a mapping of sections ({', '.join(SECTIONS)})")
     sections: dict[str, set[str]] = {}
     for name, entries in raw.items():
         if name not in SECTIONS:
