@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from dragoman.events.lexicon import Lexicon, Pattern
-from dragoman.events.roles import subject_token
+from dragoman.nlp.syntax import AGENT, subject_of
 
 # Dependents of a verb whose words can satisfy a pattern's `objects`.
 VERB_REGION_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "prep", "acomp", "prt", "nsubjpass",
@@ -105,7 +105,7 @@ def try_pattern(pattern: Pattern, token: Token, regions: dict[str, Region] | Non
             return Trial(pattern, False, "object words absent")
         weight = max(hits)
     if pattern.subject:
-        subj, _how = subject_token(token)
+        subj, _how = subject_of(token, AGENT)
         seq = words(list(subj.subtree)) if subj is not None else []
         if not any(contains(seq, phrase) for phrase in pattern.subject):
             return Trial(pattern, False, "subject words absent")

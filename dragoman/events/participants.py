@@ -14,9 +14,9 @@ from dragoman.events.roles import (
     find_source,
     find_targets,
     noun_source,
-    subject_token,
     target_tokens,
 )
+from dragoman.nlp.syntax import AGENT, subject_of
 from dragoman.records import Actor
 
 
@@ -29,7 +29,7 @@ def event_roles(coded: Coded, index: ActorIndex, grammar: Grammar) -> tuple[Role
         candidates = target_tokens(token, [p for p in preps if p not in grammar.source_preps], False)
         return source, find_targets(candidates, index, source.actors)
     source = find_source(token, index, grammar.speech, grammar.stative)
-    subject, _how = subject_token(token, grammar.stative)
+    subject, _how = subject_of(token, AGENT, grammar.stative)
     if subject is not None and subject.lemma_.lower() in grammar.mishaps:
         source = Role([], "mishap")  # "killed by the airline's crash": no one's act
     if coded.pattern.inverse:
@@ -62,8 +62,8 @@ def event_roles(coded: Coded, index: ActorIndex, grammar: Grammar) -> tuple[Role
     if coded.complement is not None:
         comp = coded.complement
         if is_verb(comp):
-            subj, _how = subject_token(comp)
-            if subj is not None and subj.i != (subject_token(token)[0] or token).i:
+            subj, _how = subject_of(comp, AGENT)
+            if subj is not None and subj.i != (subject_of(token, AGENT).token or token).i:
                 candidates.append(subj)
         candidates += target_tokens(comp, grammar.target_preps)
     return source, find_targets(candidates, index, source.actors)

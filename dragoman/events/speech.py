@@ -10,7 +10,8 @@ from spacy.tokens import Token
 from dragoman.events.clauses import Coded
 from dragoman.events.grammar import Grammar, is_verb
 from dragoman.events.matcher import words
-from dragoman.events.roles import ActorIndex, Role, find_source, find_targets, subject_token
+from dragoman.events.roles import ActorIndex, Role, find_source, find_targets
+from dragoman.nlp.syntax import AGENT, subject_of
 from dragoman.records import Actor
 
 
@@ -41,7 +42,7 @@ def leading_speaker(token: Token, index: ActorIndex, grammar: Grammar) -> Role |
     child = token
     for ancestor in token.ancestors:
         if is_verb(ancestor) and ancestor.lemma_.lower() in grammar.speech:
-            subject, how = subject_token(ancestor)
+            subject, how = subject_of(ancestor, AGENT)
             if child.dep_ != "ccomp" or child.i < ancestor.i or how != "subject" or subject is None \
                     or subject.i > ancestor.i:
                 return None
@@ -79,7 +80,7 @@ def about_self(coded: Coded, source: Role, index: ActorIndex, grammar: Grammar) 
     """Whether the act inside an accusation or claim is the speaker's own."""
     # only a clause with a subject of its own: in "accused Y of shelling" Y shelled
     comp = next((c for c in coded.event_token.children if c.dep_ == "ccomp"), None)
-    if comp is None or subject_token(comp)[1] != "subject":
+    if comp is None or subject_of(comp, AGENT).how != "subject":
         return False
     agent = find_source(comp, index, grammar.speech, grammar.stative)
     codes = {a.code for a in source.actors}
@@ -105,7 +106,7 @@ def statement(speaker: Token, index: ActorIndex, grammar: Grammar, matched: set[
     for clause in clauses:
         if clause.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ in grammar.obliged for c in clause.children):
             code, rule = lexicon.families["demand"].default, "demand.obligation"
-            subject, _how = subject_token(clause)
+            subject, _how = subject_of(clause, AGENT)
             candidates = [subject] if subject is not None else []
             break
     if rule == "statement.say" and {t.i for t in speaker.subtree} & matched:
