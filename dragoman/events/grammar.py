@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from dragoman.events.lexicon import Lexicon
+from dragoman.nlp.speech import load_speech_verbs
 from dragoman.records import Event
 
 
@@ -36,11 +37,12 @@ class Grammar:
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> Grammar:
-        """Read every word class from the lexicon's settings."""
+        """Read every word class from the lexicon's settings (speech verbs: the shared list, changed
+        as the settings say)."""
         words = lexicon.words
         return cls(
             lexicon=lexicon,
-            speech=words("speech_verbs"),
+            speech=(load_speech_verbs() | words("speech_verbs_added")) - words("speech_verbs_excluded"),
             light=words("light_verbs"),
             target_preps=tuple(words("target_preps")),
             source_preps=words("source_preps"),

@@ -1,4 +1,8 @@
-"""The cue lexicon: verbs and phrases that mark attributed speech, loaded from YAML and validated."""
+"""The cue lexicon: verbs and phrases that mark attributed speech, loaded from YAML and validated.
+
+The built-in cues are ``data/quotes/cues.yaml`` and the speech verbs shared with the events stage
+(``dragoman.nlp.speech``); users' cue files, every section included, add to them.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from pathlib import Path
 
 from dragoman import yamlio
 from dragoman.errors import DataError
+from dragoman.nlp.speech import load_speech_verbs
 
 DEFAULT_FILE = Path(__file__).resolve().parents[1] / "data" / "quotes" / "cues.yaml"
 
@@ -120,6 +125,7 @@ def load_lexicon(extra_files: Sequence[Path] = ()) -> CueLexicon:
 @lru_cache(maxsize=8)
 def _load(extra_files: tuple[Path, ...]) -> CueLexicon:
     merged: dict[str, set[str]] = {name: set() for name in SECTIONS}
+    merged["speech_verbs"] |= load_speech_verbs()
     for path in (DEFAULT_FILE, *extra_files):
         for name, entries in _read_file(path).items():
             merged[name] |= entries
