@@ -10,7 +10,7 @@ become ELI. Titles with no country of their own take the sentence's (or article'
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
@@ -36,7 +36,6 @@ class Group:
     end: int
     elite: bool = False
     nominal: bool = False  # "the minister": a title behind a determiner, nothing else
-    extras: list[str] = field(default_factory=list)
     located: Piece | None = None  # "rebels in Mali": the country the title sits in (its own actor too)
 
 

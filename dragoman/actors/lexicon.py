@@ -142,7 +142,6 @@ class _Builder:
         self.pronouns: dict[str, dict[str, str]] = {}
         self.single_country_words: dict[str, Entry] = {}
         self.person_phrases: dict[str, list[str]] = {}
-        self.explicit_surnames: dict[str, str] = {}
         self.family_first: set[str] = set()
 
     # proper names -------------------------------------------------------------------------

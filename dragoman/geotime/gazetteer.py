@@ -89,10 +89,6 @@ class Gazetteer:
             found = list(dict.fromkeys(self._direct(target) + found))
         return tuple(found)
 
-    def known(self, name: str) -> bool:
-        """Whether a name (any case) has a place in the gazetteer."""
-        return bool(self._lookup(fold(name)))
-
     def lookup(self, name: str) -> list[Entry]:
         """Candidate places for a name (any case, accents and dots ignored); a listed demonym names its place."""
         key = fold(name)
