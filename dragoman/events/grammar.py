@@ -6,16 +6,16 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from dragoman.events.lexicon import Lexicon
+from dragoman.events.lexicon import PatternLexicon
 from dragoman.nlp.speech import load_speech_verbs
 from dragoman.records import Event
 
 
 @dataclass(frozen=True)
-class Grammar:
+class EventGrammar:
     """Grammar-level word lists of ``settings.yaml`` (speech verbs, light verbs, prepositions...)."""
 
-    lexicon: Lexicon
+    lexicon: PatternLexicon
     speech: frozenset[str]
     light: frozenset[str]
     target_preps: tuple[str, ...]
@@ -36,7 +36,7 @@ class Grammar:
     content_roots: frozenset[str]
 
     @classmethod
-    def of(cls, lexicon: Lexicon) -> Grammar:
+    def of(cls, lexicon: PatternLexicon) -> EventGrammar:
         """Read every word class from the lexicon's settings (speech verbs: the shared list, changed
         as the settings say)."""
         words = lexicon.words

@@ -78,7 +78,10 @@ class Family:
 
 
 @dataclass
-class Lexicon:
+class PatternLexicon:
+    """Verb and noun patterns indexed by their last head word, with the settings, families and
+    purpose tables they rely on."""
+
     verbs: dict[str, list[Pattern]] = field(default_factory=lambda: defaultdict(list))  # by last head word
     nouns: dict[str, list[Pattern]] = field(default_factory=lambda: defaultdict(list))
     settings: dict[str, Any] = field(default_factory=dict)
@@ -186,7 +189,7 @@ def _families(settings: dict[str, Any], ontology: Ontology) -> dict[str, Family]
     return families
 
 
-def load_purposes(lexicon: Lexicon, ontology: Ontology, path: Path = PURPOSES_FILE) -> None:
+def load_purposes(lexicon: PatternLexicon, ontology: Ontology, path: Path = PURPOSES_FILE) -> None:
     """Read purpose cues and the finer codes they give (purposes.yaml) into ``lexicon``."""
     expected = "'purposes' and 'refinements' mappings"
     doc = yamlio.load_mapping(path, "purpose table", yamlio.WORDS, expected=expected)
@@ -206,10 +209,10 @@ def load_purposes(lexicon: Lexicon, ontology: Ontology, path: Path = PURPOSES_FI
         lexicon.refinements[str(code)] = tuple((str(p), str(f)) for p, f in table.items())
 
 
-def load_lexicon(ontology: Ontology, extra_files: Sequence[Path] = ()) -> Lexicon:
+def load_lexicon(ontology: Ontology, extra_files: Sequence[Path] = ()) -> PatternLexicon:
     """Load settings and the built-in pattern files, then the user's files on top."""
     settings = yamlio.load_mapping(SETTINGS_FILE, "pattern settings", yamlio.WORDS)
-    lexicon = Lexicon(settings=settings, families=_families(settings, ontology))
+    lexicon = PatternLexicon(settings=settings, families=_families(settings, ontology))
     load_purposes(lexicon, ontology)
     for name in ("future_family", "negated_family"):
         for root, family in (settings.get(name) or {}).items():

@@ -17,7 +17,7 @@ _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "his", "her", "its"
 
 
 @dataclass
-class Role:
+class EventRole:
     """Actors filling a role, and how they were found (for confidence and explanation)."""
 
     actors: list[Actor]
@@ -125,7 +125,7 @@ def _misread_name(verb: Token, index: ActorIndex) -> Token | None:
 
 
 def find_source(verb: Token, index: ActorIndex, speech_verbs: frozenset[str],
-                stative: frozenset[str] = frozenset()) -> Role:
+                stative: frozenset[str] = frozenset()) -> EventRole:
     """Resolved source actors of a verbal event; pronouns in reported speech fall back to the speaker."""
     token, how = subject_of(verb, AGENT, stative)
     if token is None:
@@ -138,11 +138,11 @@ def find_source(verb: Token, index: ActorIndex, speech_verbs: frozenset[str],
             if other.dep_ == "nsubj" and other is not token:
                 actors += [a for a in actors_of(other, index) if all(a.start != b.start for b in actors)]
     if actors or token is None:
-        return Role(actors, how)
+        return EventRole(actors, how)
     if token.lower_ in _FIRST_PERSON:
         speaker = index.speaker_of(token)
         if speaker is not None:
-            return Role([speaker], "quote-speaker")
+            return EventRole([speaker], "quote-speaker")
     if token.lower_ in _PRONOUNS:
         # "X said it would ...": an unresolved pronoun in reported speech is taken as the speaker.
         for ancestor in verb.ancestors:
@@ -150,40 +150,40 @@ def find_source(verb: Token, index: ActorIndex, speech_verbs: frozenset[str],
                 speaker_token, _ = subject_of(ancestor, AGENT)
                 speakers = actors_of(speaker_token, index)
                 if speakers:
-                    return Role(speakers, "speech-pronoun")
+                    return EventRole(speakers, "speech-pronoun")
                 break
-    return Role([], how)
+    return EventRole([], how)
 
 
 def noun_source(noun: Token, index: ActorIndex, source_preps: frozenset[str],
-                culpable: frozenset[str] = frozenset()) -> Role:
+                culpable: frozenset[str] = frozenset()) -> EventRole:
     """Source of a nominal event: "by" phrase, possessive, or an actor modifying the noun."""
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in source_preps:
             actors = actors_of(prep_object(child), index)
             if actors:
-                return Role(actors, "by-phrase")
+                return EventRole(actors, "by-phrase")
     for child in noun.children:
         if child.dep_ == "poss":
             actors = actors_of(child, index)
             if actors:
-                return Role(actors, "possessive")
+                return EventRole(actors, "possessive")
     for child in noun.lefts:
         if child.dep_ in ("compound", "amod", "nmod", "npadvmod"):
             actor = _one(child, index)
             if actor is not None:
-                return Role([actor], "modifier")
+                return EventRole([actor], "modifier")
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ == "between":
             actors = actors_of(prep_object(child), index)
             if len(actors) >= 2:
-                return Role(actors, "between")
+                return EventRole(actors, "between")
     holder = culprit(noun, culpable)
     if holder is not None:
         actors = actors_of(holder, index)
         if actors:
-            return Role(actors, "culpable")
-    return Role([], "none")
+            return EventRole(actors, "culpable")
+    return EventRole([], "none")
 
 
 def culprit(token: Token, culpable: frozenset[str]) -> Token | None:

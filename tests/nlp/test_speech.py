@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from dragoman.errors import DataError
-from dragoman.events.grammar import Grammar
+from dragoman.events.grammar import EventGrammar
 from dragoman.events.lexicon import load_lexicon as load_patterns
 from dragoman.events.ontology import load_ontology
 from dragoman.nlp.speech import load_speech_verbs
@@ -24,7 +24,7 @@ def test_both_stages_read_the_shared_list():
     assert load_cues().speech_verbs == shared
     lexicon = load_patterns(load_ontology())
     added, excluded = lexicon.words("speech_verbs_added"), lexicon.words("speech_verbs_excluded")
-    assert Grammar.of(lexicon).speech == (shared | added) - excluded
+    assert EventGrammar.of(lexicon).speech == (shared | added) - excluded
 
 
 def test_the_events_stage_changes_name_real_differences():
