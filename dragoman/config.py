@@ -11,7 +11,6 @@ import os
 from pathlib import Path
 from typing import Any, Optional
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from dragoman import yamlio
@@ -65,11 +64,6 @@ class Options(BaseModel):
         data["max_article_bytes"] = data.pop("max_bytes")
         return data
 
-    @property
-    def max_bytes(self) -> int:
-        """Deprecated: the old name of ``max_article_bytes``."""
-        return self.max_article_bytes
-
 
 MAX_DEFAULT_WORKERS = 8  # beyond this the single store writer, not parsing, sets the pace
 
@@ -87,13 +81,8 @@ def load_options(path: Optional[Path] = None, **overrides: object) -> Options:
     """Build Options from an optional YAML file, then explicit overrides (CLI flags) on top."""
     data: dict[str, object] = {}
     if path is not None:
-        try:
-            loaded = yamlio.load(Path(path).read_text(encoding="utf-8")) or {}
-        except (OSError, yaml.YAMLError) as exc:
-            raise InputError(f"{path}: cannot read config: {exc}") from exc
-        if not isinstance(loaded, dict):
-            raise InputError(f"{path}: config must be a mapping of option: value")
-        data.update(loaded)
+        data.update(yamlio.load_mapping(path, "config", error=InputError,
+                                        expected="a config mapping of option: value", empty_ok=True))
     for key, value in overrides.items():
         if value is None:
             continue

@@ -1,15 +1,20 @@
 """YAML knowledge files, parsed by libyaml's C parser when PyYAML has it (several times faster to start).
 
 ``load`` reads like ``yaml.safe_load``. ``WORDS`` is the loader for word lists, where YAML 1.1 would
-turn on/off/yes/no into booleans: there only true/false are.
+turn on/off/yes/no into booleans: there only true/false are. ``read_file`` and ``load_mapping`` are
+how every loader of a knowledge or config file opens it: a file that cannot be read or parsed is an
+error naming the file.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any
+from pathlib import Path
+from typing import Any, Union
 
 import yaml
+
+from dragoman.errors import DataError, DragomanError
 
 SafeLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -31,3 +36,26 @@ WORDS = WordLoader
 def load(text: str, loader: type = SafeLoader) -> Any:
     """Parse YAML text safely (raises ``yaml.YAMLError`` like ``yaml.safe_load``)."""
     return yaml.load(text, Loader=loader)
+
+
+def read_file(path: Union[str, Path], what: str, loader: type = SafeLoader,
+              error: type[DragomanError] = DataError) -> Any:
+    """Parse the YAML file at ``path``; ``error`` "PATH: cannot read WHAT: ..." when it cannot be read or
+    parsed (``what`` says what the file is: "cue file", "config")."""
+    try:
+        return load(Path(path).read_text(encoding="utf-8"), loader)
+    except (OSError, yaml.YAMLError) as exc:
+        raise error(f"{path}: cannot read {what}: {exc}") from exc
+
+
+def load_mapping(path: Union[str, Path], what: str, loader: type = SafeLoader,
+                 error: type[DragomanError] = DataError, expected: str = "a mapping",
+                 empty_ok: bool = False) -> dict[Any, Any]:
+    """``read_file`` for a file whose top level is a mapping; ``error`` "PATH: expected EXPECTED" when it
+    is not. An empty file is an empty mapping when ``empty_ok``."""
+    data = read_file(path, what, loader, error)
+    if data is None and empty_ok:
+        return {}
+    if not isinstance(data, dict):
+        raise error(f"{path}: expected {expected}")
+    return data

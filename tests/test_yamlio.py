@@ -6,6 +6,7 @@ import pytest
 import yaml
 
 from dragoman import yamlio
+from dragoman.errors import DataError, InputError
 from dragoman.events.ontology import DATA
 
 WORD_LIST = """
@@ -34,3 +35,32 @@ def test_unsafe_tags_are_refused():
 def test_every_shipped_file_reads_as_with_the_python_parser(path):
     text = path.read_text(encoding="utf-8")
     assert yamlio.load(text) == yaml.safe_load(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("a: [1\n", "cannot read cue file"),
+        ("- a\n- b\n", "expected a mapping of sections"),
+        ("", "expected a mapping of sections"),
+    ],
+)
+def test_load_mapping_names_the_file_and_the_problem(tmp_path, text, message):
+    path = tmp_path / "cues.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DataError, match=message) as caught:
+        yamlio.load_mapping(path, "cue file", expected="a mapping of sections")
+    assert str(path) in str(caught.value)
+
+
+def test_load_mapping_raises_the_callers_error_class(tmp_path):
+    missing = tmp_path / "missing.yaml"
+    with pytest.raises(InputError, match="missing.yaml: cannot read config"):
+        yamlio.load_mapping(missing, "config", error=InputError)
+
+
+def test_an_empty_file_is_an_empty_mapping_when_allowed(tmp_path):
+    path = tmp_path / "empty.yaml"
+    path.write_text("# nothing yet\n", encoding="utf-8")
+    assert yamlio.load_mapping(path, "config", empty_ok=True) == {}
+    assert yamlio.read_file(path, "actor dictionary") is None

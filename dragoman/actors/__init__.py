@@ -16,8 +16,8 @@ import numpy
 from spacy.tokens import Doc
 
 from dragoman.actors.compose import NON_COUNTRIES, Composer, Group, group_pieces
-from dragoman.actors.coref import DocContext, Mention, dominant_country, resolved_copy
-from dragoman.actors.lexicon import Lexicon, load_lexicon
+from dragoman.actors.coref import ActorMention, DocContext, dominant_country, resolved_copy
+from dragoman.actors.lexicon import ActorLexicon, load_lexicon
 from dragoman.actors.pieces import Piece, dictionary_pieces, entity_pieces
 from dragoman.actors.roles import country_on
 from dragoman.nlp import doc_text
@@ -32,7 +32,7 @@ class ActorResolver:
 
     def __init__(self, extra_files: Sequence[Path] = ()) -> None:
         self.extra_files = list(extra_files)
-        self.lexicon: Lexicon = load_lexicon(self.extra_files)
+        self.lexicon: ActorLexicon = load_lexicon(self.extra_files)
         self.composer = Composer(self.lexicon)
 
     def extract(self, doc: Doc, published: str | None = None) -> list[Actor]:
@@ -55,7 +55,7 @@ class ActorResolver:
         for sentence, code in named:
             context.sentence_countries.setdefault(sentence, []).append(code)
         actors: list[Actor] = []
-        mentions: list[Mention] = []
+        mentions: list[ActorMention] = []
         for index, item in items:
             sentence = sentence_of.get(index, 0)
             if isinstance(item, Group):
@@ -70,7 +70,7 @@ class ActorResolver:
                     continue
                 actor = resolved_copy(earlier.actor, token.text, token.idx, token.idx + len(token.text),  # type: ignore[attr-defined]
                                       "pronoun", "coref:pronoun")
-                context.add(Mention(actor, earlier.kind, sentence, True, earlier.heads, earlier.gender))
+                context.add(ActorMention(actor, earlier.kind, sentence, True, earlier.heads, earlier.gender))
                 actors.append(actor)
         _share_coordinated_sector(doc, actors, grammar.coordination)
         return actors

@@ -10,12 +10,12 @@ become ELI. Titles with no country of their own take the sentence's (or article'
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from dragoman.actors.coref import DocContext, Mention
-from dragoman.actors.lexicon import Entry, Grammar, Lexicon, Person, fuzzy_lookup
+from dragoman.actors.coref import ActorMention, DocContext
+from dragoman.actors.lexicon import ActorEntry, ActorGrammar, ActorLexicon, Person, fuzzy_lookup
 from dragoman.actors.pieces import Piece, sentence_ends
 from dragoman.actors.places import is_region
 from dragoman.actors.roles import article_date, country_on, role_on
@@ -36,11 +36,10 @@ class Group:
     end: int
     elite: bool = False
     nominal: bool = False  # "the minister": a title behind a determiner, nothing else
-    extras: list[str] = field(default_factory=list)
     located: Piece | None = None  # "rebels in Mali": the country the title sits in (its own actor too)
 
 
-def _gap_ok(doc: Doc, a: Piece, b: Piece, grammar: Grammar) -> tuple[bool, bool]:
+def _gap_ok(doc: Doc, a: Piece, b: Piece, grammar: ActorGrammar) -> tuple[bool, bool]:
     """Whether the words between a and b may sit inside one phrase; second value: an elite word among them."""
     elite = False
     for i in range(a.end, b.start):
@@ -78,7 +77,7 @@ def _located_gap(doc: Doc, a: Piece, b: Piece) -> bool:
 LOCATED = "located"  # _joinable's answer for "rebels in Mali": not one phrase, but the title takes the place
 
 
-def _joinable(doc: Doc, group: list[Piece], b: Piece, grammar: Grammar,
+def _joinable(doc: Doc, group: list[Piece], b: Piece, grammar: ActorGrammar,
               sent_end: list[int]) -> tuple[bool | str, bool]:
     a = group[-1]
     if b.start - a.end > MAX_GAP or sent_end[a.start] != sent_end[b.start]:
@@ -123,7 +122,7 @@ def _joinable(doc: Doc, group: list[Piece], b: Piece, grammar: Grammar,
     return _gap_ok(doc, a, b, grammar)
 
 
-def group_pieces(doc: Doc, pieces: list[Piece], grammar: Grammar) -> list[Group]:
+def group_pieces(doc: Doc, pieces: list[Piece], grammar: ActorGrammar) -> list[Group]:
     """Join adjacent pieces of one noun phrase."""
     groups: list[Group] = []
     current: list[Piece] = []
@@ -147,7 +146,7 @@ def group_pieces(doc: Doc, pieces: list[Piece], grammar: Grammar) -> list[Group]
     return groups
 
 
-def _finish(doc: Doc, pieces: list[Piece], elite: bool, grammar: Grammar) -> Group:
+def _finish(doc: Doc, pieces: list[Piece], elite: bool, grammar: ActorGrammar) -> Group:
     start = pieces[0].start
     # "former President X", "ex-president": an elite word just before the phrase
     i = start - 1
@@ -168,7 +167,7 @@ def _finish(doc: Doc, pieces: list[Piece], elite: bool, grammar: Grammar) -> Gro
     return Group(pieces, start, pieces[-1].end, elite=elite, nominal=nominal)
 
 
-def _sector(terms: list[Entry]) -> str | None:
+def _sector(terms: list[ActorEntry]) -> str | None:
     """A specific term beats a generic one; among equals the head (the last one) decides
     ("civilian refugees": REF, "military officials": MIL)."""
     with_sector = [t for t in terms if t.sector]
@@ -186,13 +185,13 @@ def _join(country: str, sector: str | None) -> str:
 class Composer:
     """Turns groups into actors, consulting the document context as it goes."""
 
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: ActorLexicon) -> None:
         self.lexicon = lexicon
         self.grammar = lexicon.grammar
 
     def actor(self, doc: Doc, group: Group, context: DocContext, published: str | None,
-              sentence: int) -> Mention | None:
-        """The actor a group names, as a Mention (None when the group names nothing)."""
+              sentence: int) -> ActorMention | None:
+        """The actor a group names, as an ActorMention (None when the group names nothing)."""
         span = doc[group.start:group.end]
         terms = [p.entry for p in group.pieces if p.kind == "term" and p.entry is not None]
         countries = [p for p in group.pieces if p.kind == "country"]
@@ -209,11 +208,11 @@ class Composer:
 
         def made(code: str | None, kind: str, rule: str, name: str | None,
                  sector_only: str | None = None, extra_heads: frozenset[str] = frozenset(),
-                 gender: str | None = None, name_words: tuple[str, ...] = ()) -> Mention:
+                 gender: str | None = None, name_words: tuple[str, ...] = ()) -> ActorMention:
             country, code_sector = split_code(code)
             actor = Actor(**base, name=name or span.text, code=code, country=country,
                           sector=code_sector or sector_only, kind=kind, rule=rule)
-            mention = Mention(actor, kind, sentence, subject, heads | extra_heads, gender)
+            mention = ActorMention(actor, kind, sentence, subject, heads | extra_heads, gender)
             context.add(mention, name_words)
             return mention
 
@@ -333,8 +332,8 @@ class Composer:
             return None
         return context.country_near(sentence, exclude)
 
-    def _community(self, doc: Doc, group: Group, piece: Piece, countries: list[Piece], terms: list[Entry],
-                   sector: str | None, context: DocContext, sentence: int, made) -> Mention:  # type: ignore[no-untyped-def]
+    def _community(self, doc: Doc, group: Group, piece: Piece, countries: list[Piece], terms: list[ActorEntry],
+                   sector: str | None, context: DocContext, sentence: int, made) -> ActorMention:  # type: ignore[no-untyped-def]
         """ "Iraqi Kurds", "Hutu rebels", "ethnic Albanians", "Sunnis": a community's country.
 
         A nationality in the phrase decides; "ethnic X" lives where the sentence is (else in X's
@@ -394,7 +393,7 @@ class Composer:
 
     def _surname(self, words: tuple[str, ...], context: DocContext, published: str | None,
                  sector: str | None, made, person_words: tuple[str, ...],  # type: ignore[no-untyped-def]
-                 heads: frozenset[str] = frozenset()) -> Mention | None:
+                 heads: frozenset[str] = frozenset()) -> ActorMention | None:
         """A partial name: an earlier person of the document, else the one dictionary person so called."""
         earlier = context.by_name(words)
         if earlier is not None:
@@ -415,8 +414,8 @@ class Composer:
                             name_words=person_words)
         return None
 
-    def _country(self, doc: Doc, countries: list[Piece], orgs: list[Entry],
-                 terms: list[Entry], unknown: list[Piece]) -> tuple[str | None, str]:
+    def _country(self, doc: Doc, countries: list[Piece], orgs: list[ActorEntry],
+                 terms: list[ActorEntry], unknown: list[Piece]) -> tuple[str | None, str]:
         if orgs:
             return orgs[0].code, "organization"
         if countries and countries[0].entry is not None:
@@ -429,7 +428,7 @@ class Composer:
             return place[:3], "place"  # "militias in Tripoli"
         return None, ""
 
-    def _kind(self, countries: list[Piece], orgs: list[Entry], terms: list[Entry]) -> str:
+    def _kind(self, countries: list[Piece], orgs: list[ActorEntry], terms: list[ActorEntry]) -> str:
         if terms:
             return terms[-1].form or "group"
         if orgs:
@@ -451,7 +450,7 @@ class Composer:
         return i >= 0 and doc[i].lower_ in self.grammar.locative
 
     def _person(self, person: Person, published: str | None, text_country: str | None,
-                sector: str | None, made, name_words: tuple[str, ...]) -> Mention:  # type: ignore[no-untyped-def]
+                sector: str | None, made, name_words: tuple[str, ...]) -> ActorMention:  # type: ignore[no-untyped-def]
         role = role_on(person.roles, published)
         titles = frozenset(r.title.split()[-1].lower() for r in person.roles if r.title)
         if role is not None and sector == "ELI" and role.country not in NON_COUNTRIES:
@@ -469,8 +468,8 @@ class Composer:
         return made(country, "person", "dictionary:person:country", person.name,
                     gender=person.gender, name_words=name_words)
 
-    def _nominal(self, doc: Doc, group: Group, terms: list[Entry], context: DocContext, sentence: int,
-                 base: dict, sector: str | None) -> Mention | None:
+    def _nominal(self, doc: Doc, group: Group, terms: list[ActorEntry], context: DocContext, sentence: int,
+                 base: dict, sector: str | None) -> ActorMention | None:
         head_term = terms[-1]
         kind = head_term.form or "group"
         earlier = context.nominal(head_term.head or "", kind, sector, sentence, head_term.generic)
@@ -478,7 +477,7 @@ class Composer:
             actor = Actor(**base, name=earlier.actor.name, code=earlier.actor.code, country=earlier.actor.country,
                           sector=earlier.actor.sector, kind="nominal", rule="coref:nominal")
             subject = doc[group.start:group.end].root.dep_ in {"nsubj", "nsubjpass"}
-            mention = Mention(actor, earlier.kind, sentence, subject,
+            mention = ActorMention(actor, earlier.kind, sentence, subject,
                               earlier.heads, earlier.gender)
             context.add(mention)
             return mention
@@ -487,6 +486,6 @@ class Composer:
         code = _join(near, sector) if near else None
         actor = Actor(**base, name=base["text"], code=code, country=near, sector=sector, kind=kind,
                       rule="compose:title+context" if near else "compose:sector-only")
-        mention = Mention(actor, kind, sentence, False, frozenset({head_term.head or ""}))
+        mention = ActorMention(actor, kind, sentence, False, frozenset({head_term.head or ""}))
         context.add(mention)
         return mention

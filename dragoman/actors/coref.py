@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from dragoman.actors.lexicon import Grammar
+from dragoman.actors.lexicon import ActorGrammar
 from dragoman.records import Actor
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -22,7 +22,7 @@ MAX_NOMINAL_SENTENCES_BACK = 8
 
 
 @dataclass
-class Mention:
+class ActorMention:
     """A resolved actor with what later mentions need to find it."""
 
     actor: Actor
@@ -37,9 +37,9 @@ class Mention:
 class DocContext:
     """What one document has said so far."""
 
-    grammar: Grammar
-    mentions: list[Mention] = field(default_factory=list)
-    names: dict[str, list[Mention]] = field(default_factory=dict)  # name word -> people so named
+    grammar: ActorGrammar
+    mentions: list[ActorMention] = field(default_factory=list)
+    names: dict[str, list[ActorMention]] = field(default_factory=dict)  # name word -> people so named
     document_country: str | None = None  # the country the whole article is about, when clear
     sentence_countries: dict[int, list[str]] = field(default_factory=dict)  # countries named per sentence
 
@@ -52,16 +52,16 @@ class DocContext:
             return None
         return self.document_country
 
-    def add(self, mention: Mention, name_words: tuple[str, ...] = ()) -> None:
+    def add(self, mention: ActorMention, name_words: tuple[str, ...] = ()) -> None:
         """Remember a mention, and its name words for later surname lookups."""
         self.mentions.append(mention)
         for word in name_words:
             if len(word) > 1 and word[:1].isupper() and word.lower() not in self.grammar.name_particles:
                 self.names.setdefault(word, []).append(mention)
 
-    def by_name(self, words: tuple[str, ...]) -> Mention | None:
+    def by_name(self, words: tuple[str, ...]) -> ActorMention | None:
         """The earlier person every word of a partial name points to, when exactly one does."""
-        found: Mention | None = None
+        found: ActorMention | None = None
         for word in words:
             if word.lower() in self.grammar.name_particles:
                 continue
@@ -76,7 +76,7 @@ class DocContext:
 
 
     def nominal(self, head: str, kind: str, sector: str | None, sentence: int,
-                generic: bool) -> Mention | None:
+                generic: bool) -> ActorMention | None:
         """The nearest earlier actor "the <head>" refers to: same title head, else same sector and kind."""
         window = [m for m in reversed(self.mentions)
                   if sentence - m.sentence <= MAX_NOMINAL_SENTENCES_BACK and m.actor.code]
@@ -90,7 +90,7 @@ class DocContext:
                 return mention
         return None
 
-    def pronoun(self, token: Token, sentence: int, doc: Doc) -> Mention | None:
+    def pronoun(self, token: Token, sentence: int, doc: Doc) -> ActorMention | None:
         """The antecedent of a subject pronoun: the subject of the nearest sentence with a fit, else its first fit."""
         spec = self.grammar.pronouns.get(token.lower_)
         if spec is None or token.dep_ not in SUBJECT_DEPS:

@@ -18,11 +18,10 @@ from pathlib import Path
 from typing import Any
 
 import pycountry
-import yaml
 
 from dragoman import yamlio
 from dragoman.actors.matcher import TokenTrie, phrase_tokens
-from dragoman.actors.roles import Role, normalize_date
+from dragoman.actors.roles import PersonRole, normalize_date
 from dragoman.errors import DataError
 
 log = logging.getLogger(__name__)
@@ -51,13 +50,13 @@ _ISO3 = re.compile(r"^[A-Z]{3}$")
 @dataclass(frozen=True)
 class Person:
     name: str
-    roles: tuple[Role, ...]
+    roles: tuple[PersonRole, ...]
     gender: str | None = None
     surname: str | None = None  # what a lone mention uses, when not the last word ("Xi", "Suu Kyi")
 
 
 @dataclass(frozen=True)
-class Entry:
+class ActorEntry:
     """What a dictionary phrase means.
 
     kind: country (form name|adj|people|capital|seat|place), org, person, community or term.
@@ -75,7 +74,9 @@ class Entry:
 
 
 @dataclass
-class Grammar:
+class ActorGrammar:
+    """The function words of ``grammar.yaml`` that the composer and the coreference resolver read."""
+
     modifiers: frozenset[str] = frozenset()
     elite: frozenset[str] = frozenset()
     locative: frozenset[str] = frozenset()
@@ -94,18 +95,18 @@ class Grammar:
 
 
 @dataclass
-class Lexicon:
+class ActorLexicon:
     """Every actor dictionary, compiled into two tries (proper names: exact case; terms: lower case)."""
 
-    proper: TokenTrie[Entry] = field(default_factory=TokenTrie)
-    terms: TokenTrie[Entry] = field(default_factory=TokenTrie)
-    grammar: Grammar = field(default_factory=Grammar)
+    proper: TokenTrie[ActorEntry] = field(default_factory=TokenTrie)
+    terms: TokenTrie[ActorEntry] = field(default_factory=TokenTrie)
+    grammar: ActorGrammar = field(default_factory=ActorGrammar)
     surnames: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     people: dict[str, Person] = field(default_factory=dict)
     folded_people: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # lower-case name/surname
-    folded_countries: dict[str, Entry] = field(default_factory=dict)  # lower-case country word -> entry
+    folded_countries: dict[str, ActorEntry] = field(default_factory=dict)  # lower-case country word -> entry
     fuzzy: dict[str, set[tuple[str, str]]] = field(default_factory=lambda: defaultdict(set))  # deletion index
-    fuzzy_entries: dict[str, Entry] = field(default_factory=dict)
+    fuzzy_entries: dict[str, ActorEntry] = field(default_factory=dict)
     family_first: frozenset[str] = frozenset()  # countries whose names put the family name first
     files: tuple[str, ...] = ()
 
@@ -138,16 +139,15 @@ class _Builder:
     """Accumulates entries from files in order; later entries replace earlier ones."""
 
     def __init__(self) -> None:
-        self.lexicon = Lexicon()
+        self.lexicon = ActorLexicon()
         self.grammar_lists: dict[str, set[str]] = defaultdict(set)
         self.pronouns: dict[str, dict[str, str]] = {}
-        self.single_country_words: dict[str, Entry] = {}
+        self.single_country_words: dict[str, ActorEntry] = {}
         self.person_phrases: dict[str, list[str]] = {}
-        self.explicit_surnames: dict[str, str] = {}
         self.family_first: set[str] = set()
 
     # proper names -------------------------------------------------------------------------
-    def add_proper(self, phrase: str, entry: Entry) -> None:
+    def add_proper(self, phrase: str, entry: ActorEntry) -> None:
         tokens = phrase_tokens(phrase)
         self.lexicon.proper.add(tokens, entry)
         if entry.kind == "country" and len(tokens) == 1 and entry.form in FOLDED_FORMS | {"capital"}:
@@ -159,7 +159,7 @@ class _Builder:
             for name in names:
                 # "Korea, Republic of" and "Holy See (Vatican City State)" are catalogue forms, not prose
                 if name and "," not in name and "(" not in name:
-                    self.add_proper(name, Entry("country", name, country.alpha_3, form="name"))
+                    self.add_proper(name, ActorEntry("country", name, country.alpha_3, form="name"))
 
     def add_countries(self, path: Path, data: dict) -> None:
         for code, spec in data.items():
@@ -179,14 +179,15 @@ class _Builder:
             for form, key in (("name", "names"), ("adj", "adj"), ("people", "people"),
                               ("capital", "cap"), ("place", "places")):
                 for phrase in _strings(path, f"{where}.{key}", spec.get(key)):
-                    self.add_proper(phrase, Entry("country", canonical, code, form=form))
+                    self.add_proper(phrase, ActorEntry("country", canonical, code, form=form))
             seats = spec.get("seats") or {}
             if not isinstance(seats, dict):
                 raise _fail(path, f"{where}.seats", "expected a mapping of place: SECTOR")
             for phrase, sector in seats.items():
                 if sector not in SECTORS:
                     raise _fail(path, f"{where}.seats.{phrase}", f"unknown sector {sector!r}")
-                self.add_proper(str(phrase), Entry("country", canonical, code + sector, form="seat", sector=sector))
+                seat = ActorEntry("country", canonical, code + sector, form="seat", sector=sector)
+                self.add_proper(str(phrase), seat)
 
     # terms --------------------------------------------------------------------------------
     def add_sectors(self, path: Path, data: dict) -> None:
@@ -202,7 +203,7 @@ class _Builder:
             for kind, terms in kinds.items():
                 for term in _strings(path, f"sectors.{sector}.{kind}", terms):
                     tokens = tuple(t.lower() for t in phrase_tokens(term))
-                    entry = Entry(
+                    entry = ActorEntry(
                         "term", term.lower(), form=kind, sector=None if sector == "none" else sector,
                         generic=term.lower() in generic, head=tokens[-1],
                     )
@@ -237,7 +238,7 @@ class _Builder:
                 self.add_person(path, where, item)
             elif "code" in item:
                 code = _code(path, where, item["code"])
-                entry = Entry("org", item["name"], code)
+                entry = ActorEntry("org", item["name"], code)
                 for phrase in [item["name"], *_strings(path, where, item.get("aliases"))]:
                     self.add_proper(phrase, entry)
             else:
@@ -263,7 +264,7 @@ class _Builder:
             if start and end and end < start:
                 raise _fail(path, f"{where} role {number}", f"ends ({end}) before it starts ({start})")
             title = raw.get("title")
-            roles.append(Role(code, str(title) if title else None, start, end))
+            roles.append(PersonRole(code, str(title) if title else None, start, end))
         gender = item.get("gender")
         if gender not in (None, "m", "f"):
             raise _fail(path, where, f"gender must be m or f, got {gender!r}")
@@ -272,7 +273,7 @@ class _Builder:
             raise _fail(path, where, f"surname must be a non-empty string, got {surname!r}")
         person = Person(item["name"].strip(), tuple(roles), gender, surname.strip() if surname else None)
         self.lexicon.people[person.name] = person
-        entry = Entry("person", person.name, person=person)
+        entry = ActorEntry("person", person.name, person=person)
         phrases = [person.name, *_strings(path, where, item.get("aliases"))]
         # "Francois Hollande" is how ASCII copy writes "François Hollande"
         phrases += [folded for folded in map(ascii_fold, phrases) if folded not in phrases]
@@ -286,10 +287,7 @@ class _Builder:
 
     # dispatch -----------------------------------------------------------------------------
     def add_file(self, path: Path) -> None:
-        try:
-            data = yamlio.load(path.read_text(encoding="utf-8"))
-        except (OSError, yaml.YAMLError) as exc:
-            raise DataError(f"{path}: cannot read actor dictionary: {exc}") from exc
+        data = yamlio.read_file(path, "actor dictionary")
         if data is None:
             return
         if isinstance(data, list):
@@ -317,14 +315,14 @@ class _Builder:
             if not isinstance(code, str) or not _ISO3.match(code):
                 raise _fail(path, f"communities.home.{code}", "keys must be ISO-3166 alpha-3 codes")
             for name in _strings(path, f"communities.home.{code}", names):
-                self.add_proper(name, Entry("community", name, code, form="community"))
+                self.add_proper(name, ActorEntry("community", name, code, form="community"))
         for name in _strings(path, "communities.shared", spec.get("shared")):
-            self.add_proper(name, Entry("community", name, None, form="community"))
+            self.add_proper(name, ActorEntry("community", name, None, form="community"))
 
-    def finish(self, files: Sequence[Path]) -> Lexicon:
+    def finish(self, files: Sequence[Path]) -> ActorLexicon:
         lists = self.grammar_lists
         lexicon = self.lexicon
-        lexicon.grammar = Grammar(
+        lexicon.grammar = ActorGrammar(
             **{key: frozenset(lists.get(key, ())) for key in GRAMMAR_KEYS - {"pronouns"}},
             pronouns=dict(self.pronouns),
         )
@@ -382,7 +380,7 @@ def deletions(word: str) -> set[str]:
     return {word, *(word[:i] + word[i + 1:] for i in range(len(word)))}
 
 
-def fuzzy_lookup(lexicon: Lexicon, word: str, kind: str) -> Any | None:
+def fuzzy_lookup(lexicon: ActorLexicon, word: str, kind: str) -> Any | None:
     """The one dictionary word of ``kind`` within one slip of ``word`` (a letter missing, extra,
     changed or two letters swapped); None when there is none or more than one."""
     if len(word) < MIN_FUZZY or not word.isalpha():
@@ -427,7 +425,7 @@ def expand(paths: Iterable[Path]) -> list[Path]:
     return files
 
 
-def load_lexicon(extra: Sequence[Path] = ()) -> Lexicon:
+def load_lexicon(extra: Sequence[Path] = ()) -> ActorLexicon:
     """The built-in dictionaries plus ``extra`` files/folders, compiled once per set of files."""
     files = [*builtin_files(), *expand(extra)]
     key = tuple((str(p.resolve()), p.stat().st_mtime_ns) for p in files)
@@ -435,7 +433,7 @@ def load_lexicon(extra: Sequence[Path] = ()) -> Lexicon:
 
 
 @lru_cache(maxsize=8)
-def _compile(key: tuple[tuple[str, int], ...]) -> Lexicon:
+def _compile(key: tuple[tuple[str, int], ...]) -> ActorLexicon:
     builder = _Builder()
     builder.add_pycountry()
     for name, _ in key:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from dragoman.actors.lexicon import Entry, Lexicon, fuzzy_lookup
+from dragoman.actors.lexicon import ActorEntry, ActorLexicon, fuzzy_lookup
 from dragoman.actors.matcher import norm
 from dragoman.actors.places import country_of_place
 
@@ -27,7 +27,7 @@ class Piece:
     start: int
     end: int
     kind: str  # country|org|person|term|name|unknown
-    entry: Entry | None = None
+    entry: ActorEntry | None = None
     label: str = ""  # spaCy entity label of an unknown piece
     country: str | None = None  # country found for an unknown piece (gazetteer, adjective inside)
     rule: str = ""  # how the piece was found, when not by an exact dictionary match
@@ -49,7 +49,7 @@ def _columns(doc: Doc, attrs: list[str]) -> list[list[str]]:
     return [[strings[h] for h in column] for column in doc.to_array(attrs).T.tolist()]
 
 
-def dictionary_pieces(doc: Doc, lexicon: Lexicon) -> list[Piece]:
+def dictionary_pieces(doc: Doc, lexicon: ActorLexicon) -> list[Piece]:
     """Longest matches of the proper-name trie (exact case) and the term trie (lower case or lemma)."""
     texts, lowers, lemmas, tags = _columns(doc, ["ORTH", "LOWER", "LEMMA", "TAG"])
     skip = [space or punct and text not in {"'s", "’s"} for space, punct, text in
@@ -115,7 +115,7 @@ def _shared_capital(doc: Doc, piece: Piece, named: Counter[str]) -> Piece:
     return piece
 
 
-def _fuzzy_piece(lexicon: Lexicon, doc: Doc, i: int, j: int, label: str) -> Piece | None:
+def _fuzzy_piece(lexicon: ActorLexicon, doc: Doc, i: int, j: int, label: str) -> Piece | None:
     """A lone misspelt country word ("Afganistan"): one slip away from exactly one dictionary word."""
     if j - i != 1 or label not in FUZZY_LABELS:
         return None
@@ -150,7 +150,7 @@ def _name_run(doc: Doc, start: int, limit: int, taken: list[bool], particles: fr
     return end
 
 
-def entity_pieces(doc: Doc, pieces: list[Piece], lexicon: Lexicon) -> list[Piece]:
+def entity_pieces(doc: Doc, pieces: list[Piece], lexicon: ActorLexicon) -> list[Piece]:
     """Add names after person titles and the entities no dictionary covered; drop pieces inside titles."""
     grammar = lexicon.grammar
     particles = grammar.name_particles

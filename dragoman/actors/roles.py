@@ -14,7 +14,7 @@ _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 @dataclass(frozen=True)
-class Role:
+class PersonRole:
     """One office: the code it carries and the closed date interval [start, end] (end None: open)."""
 
     code: str
@@ -64,7 +64,7 @@ def article_date(published: str | None) -> str | None:
         return None
 
 
-def role_on(roles: Sequence[Role], published: str | None) -> Role | None:
+def role_on(roles: Sequence[PersonRole], published: str | None) -> PersonRole | None:
     """The role held on ``published``; the most recent role when the date is unknown.
 
     On a handover day both roles match; the one that starts later wins.
@@ -80,7 +80,7 @@ def role_on(roles: Sequence[Role], published: str | None) -> Role | None:
     return max(held, key=lambda role: role.start or "")
 
 
-def country_on(roles: Sequence[Role], published: str | None) -> str | None:
+def country_on(roles: Sequence[PersonRole], published: str | None) -> str | None:
     """The person's country near ``published``: the last role begun before it, else the first."""
     if not roles:
         return None

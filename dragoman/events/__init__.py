@@ -6,11 +6,11 @@ then ``merge_mentions(events)`` once dates are set. ``EventCoder.explain`` keeps
 
 from dragoman.events.coder import EventCoder
 from dragoman.events.explain import Explanation, PatternTrial, SentenceExplanation, TokenRow
-from dragoman.events.lexicon import Lexicon, Pattern, load_lexicon
+from dragoman.events.lexicon import Pattern, PatternLexicon, load_lexicon
 from dragoman.events.merge import merge_mentions
 from dragoman.events.ontology import CameoCode, Ontology, load_ontology
 
 __all__ = [
-    "CameoCode", "EventCoder", "Explanation", "Lexicon", "Ontology", "Pattern", "PatternTrial",
+    "CameoCode", "EventCoder", "Explanation", "Ontology", "Pattern", "PatternLexicon", "PatternTrial",
     "SentenceExplanation", "TokenRow", "load_lexicon", "load_ontology", "merge_mentions",
 ]

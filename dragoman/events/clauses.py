@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from dragoman.events.columns import Columns
-from dragoman.events.grammar import Grammar, is_verb
+from dragoman.events.grammar import EventGrammar, is_verb
 from dragoman.events.lexicon import Pattern
 from dragoman.events.matcher import Trial, best
 from dragoman.events.roles import ActorIndex
@@ -38,7 +38,7 @@ class Coded:
     base: str | None = None  # the wrapped act's own code
 
 
-def code_token(token: Token, grammar: Grammar, trace: Tracer | None, depth: int = 0) -> Coded | None:
+def code_token(token: Token, grammar: EventGrammar, trace: Tracer | None, depth: int = 0) -> Coded | None:
     """CAMEO code of a verb or event noun, with wrapped complements re-coded; None if no pattern."""
     if depth > 3:
         return None
@@ -66,7 +66,7 @@ def code_token(token: Token, grammar: Grammar, trace: Tracer | None, depth: int 
     return None
 
 
-def light_event(verb: Token, grammar: Grammar, trace: Tracer | None) -> Coded | None:
+def light_event(verb: Token, grammar: EventGrammar, trace: Tracer | None) -> Coded | None:
     """A light verb's event noun: "held talks", "launched air strikes", "engaged in fighting"."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     for prep in verb.children:
@@ -104,7 +104,7 @@ def complements(token: Token) -> list[Token]:
     return out
 
 
-def _wrapped(token: Token, pattern: Pattern, grammar: Grammar, trace: Tracer | None, depth: int) -> Coded:
+def _wrapped(token: Token, pattern: Pattern, grammar: EventGrammar, trace: Tracer | None, depth: int) -> Coded:
     lexicon = grammar.lexicon
     family = lexicon.families[pattern.family or ""]
     for comp in complements(token):
@@ -164,7 +164,7 @@ def reduced_relatives(sent: Span, columns: Columns) -> dict[int, int]:
     return found
 
 
-def is_background(token: Token, grammar: Grammar, reduced: dict[int, int] | None = None) -> bool:
+def is_background(token: Token, grammar: EventGrammar, reduced: dict[int, int] | None = None) -> bool:
     """Whether ``token`` sits in a clause that only sets the scene for the sentence's own act;
     ``reduced`` holds the sentence's misparsed reduced relatives (see ``reduced_relatives``)."""
     marks = grammar.background_marks
@@ -183,7 +183,7 @@ def is_background(token: Token, grammar: Grammar, reduced: dict[int, int] | None
     return False
 
 
-def background_indices(sent: Span, grammar: Grammar, reduced: dict[int, int], columns: Columns) -> set[int]:
+def background_indices(sent: Span, grammar: EventGrammar, reduced: dict[int, int], columns: Columns) -> set[int]:
     """Indices of the sentence's tokens for which ``is_background`` holds, walking head indices
     instead of building Token objects for every ancestor of every token."""
     doc = sent.doc
@@ -212,7 +212,7 @@ def background_indices(sent: Span, grammar: Grammar, reduced: dict[int, int], co
 _SCENE_DEPS = frozenset({"relcl", "acl", "advcl", "pobj"})
 
 
-def _sets_scene(t: Token, grammar: Grammar) -> bool:
+def _sets_scene(t: Token, grammar: EventGrammar) -> bool:
     """The checks of ``is_background`` that look at one token of the head chain."""
     if t.dep_ in ("relcl", "acl") and t.pos_ in ("VERB", "AUX"):
         return True

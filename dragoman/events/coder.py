@@ -24,8 +24,8 @@ from dragoman.events.clauses import (
 from dragoman.events.columns import Columns
 from dragoman.events.discard import discarded_topic
 from dragoman.events.explain import Explanation, PatternTrial, SentenceExplanation, TokenRow
-from dragoman.events.grammar import Grammar, clause_head, is_verb
-from dragoman.events.lexicon import Lexicon, load_lexicon
+from dragoman.events.grammar import EventGrammar, clause_head, is_verb
+from dragoman.events.lexicon import PatternLexicon, load_lexicon
 from dragoman.events.matcher import Trial
 from dragoman.events.merge import assign_ids, dedupe_sentence
 from dragoman.events.modality import conditioned, modality
@@ -47,8 +47,8 @@ class EventCoder:
 
     def __init__(self, extra_files: Sequence[Path] = ()) -> None:
         self.ontology: Ontology = load_ontology()
-        self.lexicon: Lexicon = load_lexicon(self.ontology, extra_files)
-        self.grammar = Grammar.of(self.lexicon)
+        self.lexicon: PatternLexicon = load_lexicon(self.ontology, extra_files)
+        self.grammar = EventGrammar.of(self.lexicon)
 
     # -- public ------------------------------------------------------------------------------
     def code(self, doc: Doc, actors: list[Actor], quotes: list[Quote], article_id: str) -> list[Event]:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from dragoman.events.lexicon import Lexicon
+from dragoman.events.lexicon import PatternLexicon
 
 
-def discarded_topic(doc: Doc, lexicon: Lexicon) -> str | None:
+def discarded_topic(doc: Doc, lexicon: PatternLexicon) -> str | None:
     """The off-topic category a document belongs to, or None when it may carry political events."""
     spec = lexicon.settings.get("discard_topics") or {}
     min_hits = int(spec.get("min_hits", 3))

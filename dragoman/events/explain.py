@@ -26,7 +26,6 @@ class PatternTrial:
     cameo: str | None
     matched: bool
     reason: str = ""
-    fired: bool = False
 
 
 @dataclass

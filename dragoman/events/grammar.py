@@ -6,15 +6,16 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from dragoman.events.lexicon import Lexicon
+from dragoman.events.lexicon import PatternLexicon
+from dragoman.nlp.speech import load_speech_verbs
 from dragoman.records import Event
 
 
 @dataclass(frozen=True)
-class Grammar:
+class EventGrammar:
     """Grammar-level word lists of ``settings.yaml`` (speech verbs, light verbs, prepositions...)."""
 
-    lexicon: Lexicon
+    lexicon: PatternLexicon
     speech: frozenset[str]
     light: frozenset[str]
     target_preps: tuple[str, ...]
@@ -35,12 +36,13 @@ class Grammar:
     content_roots: frozenset[str]
 
     @classmethod
-    def of(cls, lexicon: Lexicon) -> Grammar:
-        """Read every word class from the lexicon's settings."""
+    def of(cls, lexicon: PatternLexicon) -> EventGrammar:
+        """Read every word class from the lexicon's settings (speech verbs: the shared list, changed
+        as the settings say)."""
         words = lexicon.words
         return cls(
             lexicon=lexicon,
-            speech=words("speech_verbs"),
+            speech=(load_speech_verbs() | words("speech_verbs_added")) - words("speech_verbs_excluded"),
             light=words("light_verbs"),
             target_preps=tuple(words("target_preps")),
             source_preps=words("source_preps"),

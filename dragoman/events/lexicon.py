@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from dragoman import yamlio
 from dragoman.errors import DataError
-from dragoman.events.ontology import DATA, Ontology, read_yaml
+from dragoman.events.ontology import DATA, Ontology
 
 PATTERN_DIR = DATA / "patterns"
 SETTINGS_FILE = PATTERN_DIR / "settings.yaml"
@@ -77,7 +78,10 @@ class Family:
 
 
 @dataclass
-class Lexicon:
+class PatternLexicon:
+    """Verb and noun patterns indexed by their last head word, with the settings, families and
+    purpose tables they rely on."""
+
     verbs: dict[str, list[Pattern]] = field(default_factory=lambda: defaultdict(list))  # by last head word
     nouns: dict[str, list[Pattern]] = field(default_factory=lambda: defaultdict(list))
     settings: dict[str, Any] = field(default_factory=dict)
@@ -185,12 +189,12 @@ def _families(settings: dict[str, Any], ontology: Ontology) -> dict[str, Family]
     return families
 
 
-def load_purposes(lexicon: Lexicon, ontology: Ontology, path: Path = PURPOSES_FILE) -> None:
+def load_purposes(lexicon: PatternLexicon, ontology: Ontology, path: Path = PURPOSES_FILE) -> None:
     """Read purpose cues and the finer codes they give (purposes.yaml) into ``lexicon``."""
-    doc = read_yaml(path)
-    if not isinstance(doc, dict) or not isinstance(doc.get("purposes"), dict) \
-            or not isinstance(doc.get("refinements"), dict):
-        raise DataError(f"{path}: expected 'purposes' and 'refinements' mappings")
+    expected = "'purposes' and 'refinements' mappings"
+    doc = yamlio.load_mapping(path, "purpose table", yamlio.WORDS, expected=expected)
+    if not isinstance(doc.get("purposes"), dict) or not isinstance(doc.get("refinements"), dict):
+        raise DataError(f"{path}: expected {expected}")
     for name, cues in doc["purposes"].items():
         lexicon.purposes[str(name)] = _with_hyphens(_phrases(cues, f"{path}: purpose {name}", "cues"))
     for code, table in doc["refinements"].items():
@@ -205,12 +209,10 @@ def load_purposes(lexicon: Lexicon, ontology: Ontology, path: Path = PURPOSES_FI
         lexicon.refinements[str(code)] = tuple((str(p), str(f)) for p, f in table.items())
 
 
-def load_lexicon(ontology: Ontology, extra_files: Sequence[Path] = ()) -> Lexicon:
+def load_lexicon(ontology: Ontology, extra_files: Sequence[Path] = ()) -> PatternLexicon:
     """Load settings and the built-in pattern files, then the user's files on top."""
-    settings = read_yaml(SETTINGS_FILE)
-    if not isinstance(settings, dict):
-        raise DataError(f"{SETTINGS_FILE}: expected a mapping")
-    lexicon = Lexicon(settings=settings, families=_families(settings, ontology))
+    settings = yamlio.load_mapping(SETTINGS_FILE, "pattern settings", yamlio.WORDS)
+    lexicon = PatternLexicon(settings=settings, families=_families(settings, ontology))
     load_purposes(lexicon, ontology)
     for name in ("future_family", "negated_family"):
         for root, family in (settings.get(name) or {}).items():
@@ -219,9 +221,10 @@ def load_lexicon(ontology: Ontology, extra_files: Sequence[Path] = ()) -> Lexico
     seen: dict[str, str] = {}
     order = 0
     for path in [*BUILTIN_FILES, *map(Path, extra_files)]:
-        doc = read_yaml(path)
-        if not isinstance(doc, dict) or not ({"patterns", "nominals"} & set(doc)):
-            raise DataError(f"{path}: expected a mapping with 'patterns' and/or 'nominals' lists")
+        expected = "a mapping with 'patterns' and/or 'nominals' lists"
+        doc = yamlio.load_mapping(path, "pattern file", yamlio.WORDS, expected=expected)
+        if not {"patterns", "nominals"} & set(doc):
+            raise DataError(f"{path}: expected {expected}")
         lexicon.files.append(str(path))
         for key, kind in (("patterns", "verb"), ("nominals", "noun")):
             entries = doc.get(key) or []

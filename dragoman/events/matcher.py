@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from dragoman.events.lexicon import Lexicon, Pattern
-from dragoman.events.roles import subject_token
+from dragoman.events.lexicon import Pattern, PatternLexicon
+from dragoman.nlp.syntax import AGENT, subject_of
 
 # Dependents of a verb whose words can satisfy a pattern's `objects`.
 VERB_REGION_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "prep", "acomp", "prt", "nsubjpass",
@@ -105,7 +105,7 @@ def try_pattern(pattern: Pattern, token: Token, regions: dict[str, Region] | Non
             return Trial(pattern, False, "object words absent")
         weight = max(hits)
     if pattern.subject:
-        subj, _how = subject_token(token)
+        subj, _how = subject_of(token, AGENT)
         seq = words(list(subj.subtree)) if subj is not None else []
         if not any(contains(seq, phrase) for phrase in pattern.subject):
             return Trial(pattern, False, "subject words absent")
@@ -118,7 +118,7 @@ def rank(trial: Trial) -> tuple[int, int, int, int]:
     return (pattern.specificity, trial.weight, len(pattern.cameo or ""), -pattern.order)
 
 
-def candidates(token: Token, lexicon: Lexicon, kind: str) -> list[Pattern]:
+def candidates(token: Token, lexicon: PatternLexicon, kind: str) -> list[Pattern]:
     """Patterns whose head word is this token's lemma or text."""
     index = lexicon.verbs if kind == "verb" else lexicon.nouns
     lemma, lower = token.lemma_.lower(), token.lower_
@@ -131,7 +131,7 @@ def candidates(token: Token, lexicon: Lexicon, kind: str) -> list[Pattern]:
     return sorted(seen.values(), key=lambda p: p.order)
 
 
-def best(token: Token, lexicon: Lexicon, kind: str) -> tuple[Pattern | None, list[Trial]]:
+def best(token: Token, lexicon: PatternLexicon, kind: str) -> tuple[Pattern | None, list[Trial]]:
     """The most specific matching pattern of one kind, with every trial for the explanation."""
     patterns = candidates(token, lexicon, kind)
     if not patterns:

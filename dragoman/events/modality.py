@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from dragoman.events.lexicon import Lexicon
+from dragoman.events.lexicon import PatternLexicon
 
 
 @dataclass(frozen=True)
@@ -23,7 +23,7 @@ class Modality:
         return ", ".join(parts) or "asserted"
 
 
-def modality(token: Token, lexicon: Lexicon) -> Modality:
+def modality(token: Token, lexicon: PatternLexicon) -> Modality:
     """Read negation and future/conditional markers attached to an event's trigger."""
     negations = lexicon.words("negations")
     future_aux = lexicon.words("future_aux") | lexicon.words("modal_aux")
@@ -54,7 +54,7 @@ def modality(token: Token, lexicon: Lexicon) -> Modality:
     return Modality(negated, future, obligation, speculative, conditional)
 
 
-def conditioned(token: Token, lexicon: Lexicon) -> bool:
+def conditioned(token: Token, lexicon: PatternLexicon) -> bool:
     """Whether an act hangs on a condition put to others: "... unless X holds elections"."""
     marks = lexicon.words("threat_marks")
     return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)

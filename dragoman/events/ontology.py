@@ -13,8 +13,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from dragoman import yamlio
 from dragoman.errors import DataError
 from dragoman.records import Plover
@@ -37,14 +35,6 @@ class CameoCode:
     @property
     def root(self) -> str:
         return self.code[:2]
-
-
-def read_yaml(path: Path) -> Any:
-    """Parse a YAML knowledge file (only true/false are booleans); DataError when unreadable."""
-    try:
-        return yamlio.load(Path(path).read_text(encoding="utf-8"), yamlio.WORDS)
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataError(f"{path}: cannot read YAML: {exc}") from exc
 
 
 class Ontology:
@@ -108,8 +98,8 @@ def _load_codes(path: Path) -> dict[str, CameoCode]:
 
 
 def _load_plover(types_path: Path, map_path: Path, codes: dict[str, CameoCode]):  # type: ignore[no-untyped-def]
-    types_doc = read_yaml(types_path)
-    if not isinstance(types_doc, dict) or not isinstance(types_doc.get("types"), dict):
+    types_doc = yamlio.load_mapping(types_path, "PLOVER type table", yamlio.WORDS, expected="a mapping 'types'")
+    if not isinstance(types_doc.get("types"), dict):
         raise DataError(f"{types_path}: expected a mapping 'types'")
     types: dict[str, dict[str, Any]] = {}
     for name, spec in types_doc["types"].items():
@@ -117,8 +107,8 @@ def _load_plover(types_path: Path, map_path: Path, codes: dict[str, CameoCode]):
                 or not isinstance(spec.get("modes"), list):
             raise DataError(f"{types_path}: type {name}: needs quad 1-4 and a list of modes")
         types[str(name)] = spec
-    map_doc = read_yaml(map_path)
-    if not isinstance(map_doc, dict) or not isinstance(map_doc.get("map"), dict):
+    map_doc = yamlio.load_mapping(map_path, "CAMEO-PLOVER map", yamlio.WORDS, expected="a mapping 'map'")
+    if not isinstance(map_doc.get("map"), dict):
         raise DataError(f"{map_path}: expected a mapping 'map'")
     mapping: dict[str, tuple[str, str | None] | None] = {}
     for code, value in map_doc["map"].items():

@@ -6,21 +6,21 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from dragoman.events.clauses import Coded
-from dragoman.events.grammar import Grammar, is_verb
+from dragoman.events.grammar import EventGrammar, is_verb
 from dragoman.events.roles import (
     ActorIndex,
-    Role,
+    EventRole,
     actors_of,
     find_source,
     find_targets,
     noun_source,
-    subject_token,
     target_tokens,
 )
+from dragoman.nlp.syntax import AGENT, subject_of
 from dragoman.records import Actor
 
 
-def event_roles(coded: Coded, index: ActorIndex, grammar: Grammar) -> tuple[Role, list[Actor]]:
+def event_roles(coded: Coded, index: ActorIndex, grammar: EventGrammar) -> tuple[EventRole, list[Actor]]:
     """The source role and target actors of a coded verb or noun."""
     token = coded.event_token
     preps = (*coded.pattern.targets, *[p for p in grammar.target_preps if p not in coded.pattern.targets])
@@ -29,9 +29,9 @@ def event_roles(coded: Coded, index: ActorIndex, grammar: Grammar) -> tuple[Role
         candidates = target_tokens(token, [p for p in preps if p not in grammar.source_preps], False)
         return source, find_targets(candidates, index, source.actors)
     source = find_source(token, index, grammar.speech, grammar.stative)
-    subject, _how = subject_token(token, grammar.stative)
+    subject, _how = subject_of(token, AGENT, grammar.stative)
     if subject is not None and subject.lemma_.lower() in grammar.mishaps:
-        source = Role([], "mishap")  # "killed by the airline's crash": no one's act
+        source = EventRole([], "mishap")  # "killed by the airline's crash": no one's act
     if coded.pattern.inverse:
         return inverse_roles(token, index, grammar)
     if not source.actors and coded.code[:2] in grammar.fire_roots:
@@ -62,8 +62,8 @@ def event_roles(coded: Coded, index: ActorIndex, grammar: Grammar) -> tuple[Role
     if coded.complement is not None:
         comp = coded.complement
         if is_verb(comp):
-            subj, _how = subject_token(comp)
-            if subj is not None and subj.i != (subject_token(token)[0] or token).i:
+            subj, _how = subject_of(comp, AGENT)
+            if subj is not None and subj.i != (subject_of(token, AGENT).token or token).i:
                 candidates.append(subj)
         candidates += target_tokens(comp, grammar.target_preps)
     return source, find_targets(candidates, index, source.actors)
@@ -82,7 +82,7 @@ def _compound_head(verb: Token) -> Token | None:
     return noun if holder.i == verb.head.i else None
 
 
-def _origin(verb: Token, index: ActorIndex, grammar: Grammar) -> Role | None:
+def _origin(verb: Token, index: ActorIndex, grammar: EventGrammar) -> EventRole | None:
     """Where fire came from, for a passive act with no agent: "was fired at it from the Gaza Strip"."""
     if not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return None
@@ -90,11 +90,11 @@ def _origin(verb: Token, index: ActorIndex, grammar: Grammar) -> Role | None:
         if prep.dep_ == "prep" and prep.lower_ in grammar.origin_preps:
             actors = actors_of(next((c for c in prep.children if c.dep_ == "pobj"), None), index)
             if actors:
-                return Role(actors, "origin")
+                return EventRole(actors, "origin")
     return None
 
 
-def inverse_roles(verb: Token, index: ActorIndex, grammar: Grammar) -> tuple[Role, list[Actor]]:
+def inverse_roles(verb: Token, index: ActorIndex, grammar: EventGrammar) -> tuple[EventRole, list[Actor]]:
     """"X received weapons from Y": Y is the source, X the target."""
     givers: list[Actor] = []
     for holder in (verb, *[c for c in verb.children if c.dep_ == "dobj"]):
@@ -107,4 +107,4 @@ def inverse_roles(verb: Token, index: ActorIndex, grammar: Grammar) -> tuple[Rol
             break
     receiver = find_source(verb, index, grammar.speech, grammar.stative)
     codes = {a.code for a in givers}
-    return Role(givers, "inverse"), [a for a in receiver.actors if a.code not in codes]
+    return EventRole(givers, "inverse"), [a for a in receiver.actors if a.code not in codes]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from dragoman.events.lexicon import Lexicon
+from dragoman.events.lexicon import PatternLexicon
 from dragoman.events.matcher import contains, words
 
 # Dependents that name who acts, not what the act is for.
@@ -24,7 +24,7 @@ def purpose_words(token: Token) -> list[tuple[str, str]]:
     return words([t for t in token.subtree if t.i not in skip and t.pos_ != "PROPN"])
 
 
-def refine(code: str, token: Token, lexicon: Lexicon) -> tuple[str, str | None]:
+def refine(code: str, token: Token, lexicon: PatternLexicon) -> tuple[str, str | None]:
     """The finer code for ``code`` by the purpose words around ``token``, and the purpose found."""
     table = lexicon.refinements.get(code)
     if not table:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from dragoman.nlp.syntax import AGENT, first_child, prep_object, subject_of
 from dragoman.records import Actor, Quote
 
 # Dependents of a noun that can name the actor behind it ("Russian troops", "Iran's minister").
@@ -16,7 +17,7 @@ _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "his", "her", "its"
 
 
 @dataclass
-class Role:
+class EventRole:
     """Actors filling a role, and how they were found (for confidence and explanation)."""
 
     actors: list[Actor]
@@ -113,61 +114,6 @@ def actors_of(token: Token | None, index: ActorIndex) -> list[Actor]:
     return found
 
 
-def _child(token: Token, *deps: str) -> Token | None:
-    for child in token.children:
-        if child.dep_ in deps:
-            return child
-    return None
-
-
-def _pobj(prep: Token) -> Token | None:
-    return _child(prep, "pobj", "pcomp")
-
-
-def subject_token(verb: Token, stative: frozenset[str] = frozenset()) -> tuple[Token | None, str]:
-    """The token naming the agent of ``verb`` and how it was found (subject, agent, inherited...).
-    ``stative`` lists verbs whose passive subject is their agent ("Israel is opposed to")."""
-    subj = _child(verb, "nsubj", "csubj")
-    if subj is None:
-        # the small parser sometimes hangs the subject on the auxiliary: "Peru [is <- nsubj] opposed"
-        subj = next((g for c in verb.children if c.dep_ in ("aux", "auxpass")
-                     for g in c.children if g.dep_ == "nsubj"), None)
-    if subj is not None:
-        return subj, "subject"
-    agent = _child(verb, "agent")
-    if agent is not None and _pobj(agent) is not None:
-        return _pobj(agent), "agent"
-    if verb.lemma_.lower() in stative and _child(verb, "nsubjpass") is not None:
-        return _child(verb, "nsubjpass"), "subject"
-    if verb.dep_ == "relcl":
-        return verb.head, "relative"
-    if verb.dep_ == "acl" and verb.head.dep_ == "nsubj" and any(
-            c.dep_ == "nsubj" and c.i != verb.head.i for c in verb.head.head.children):
-        # "X resorted to Y, officials said": a verb with two subjects is a trailing attribution
-        # the parser folded into one clause; the first subject heads its own clause
-        return verb.head, "subject"
-    if verb.dep_ == "acl" and verb.tag_ != "VBN":
-        # "issued a declaration demanding ...": the declaring verb's subject demands
-        if verb.head.dep_ == "dobj" and verb.head.head.pos_ in ("VERB", "AUX"):
-            token, _how = subject_token(verb.head.head)
-            return token, "inherited"
-        return verb.head, "participle"
-    if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp") and verb.head is not verb:
-        head = verb.head.head if verb.dep_ == "pcomp" else verb.head
-        if verb.dep_ == "pcomp" and head.dep_ == "acomp":
-            head = head.head  # "the army is guilty of violating the truce"
-        if head.pos_ in ("VERB", "AUX"):
-            if verb.dep_ == "conj" and _child(head, "nsubj", "csubj") is None and _child(head, "nsubjpass") is not None:
-                # "X was indicted by the court and will resign": X, not the court, resigns
-                return _child(head, "nsubjpass"), "inherited"
-            token, _how = subject_token(head, stative)
-            if token is None and verb.dep_ == "xcomp":
-                # "Obama is scheduled to attend": the passive subject of a raising verb acts
-                token = _child(head, "nsubjpass")
-            return token, "inherited"
-    return None, "none"
-
-
 def _misread_name(verb: Token, index: ActorIndex) -> Token | None:
     """A subject the parser misread as a preposition: "Barack" of "Barack Obama met ..." tagged
     ADP and hung on the verb. A word of a multi-word actor name before the verb is no preposition."""
@@ -179,9 +125,9 @@ def _misread_name(verb: Token, index: ActorIndex) -> Token | None:
 
 
 def find_source(verb: Token, index: ActorIndex, speech_verbs: frozenset[str],
-                stative: frozenset[str] = frozenset()) -> Role:
+                stative: frozenset[str] = frozenset()) -> EventRole:
     """Resolved source actors of a verbal event; pronouns in reported speech fall back to the speaker."""
-    token, how = subject_token(verb, stative)
+    token, how = subject_of(verb, AGENT, stative)
     if token is None:
         token = _misread_name(verb, index)
         how = "subject" if token is not None else how
@@ -192,52 +138,52 @@ def find_source(verb: Token, index: ActorIndex, speech_verbs: frozenset[str],
             if other.dep_ == "nsubj" and other is not token:
                 actors += [a for a in actors_of(other, index) if all(a.start != b.start for b in actors)]
     if actors or token is None:
-        return Role(actors, how)
+        return EventRole(actors, how)
     if token.lower_ in _FIRST_PERSON:
         speaker = index.speaker_of(token)
         if speaker is not None:
-            return Role([speaker], "quote-speaker")
+            return EventRole([speaker], "quote-speaker")
     if token.lower_ in _PRONOUNS:
         # "X said it would ...": an unresolved pronoun in reported speech is taken as the speaker.
         for ancestor in verb.ancestors:
             if ancestor.lemma_.lower() in speech_verbs:
-                speaker_token, _ = subject_token(ancestor)
+                speaker_token, _ = subject_of(ancestor, AGENT)
                 speakers = actors_of(speaker_token, index)
                 if speakers:
-                    return Role(speakers, "speech-pronoun")
+                    return EventRole(speakers, "speech-pronoun")
                 break
-    return Role([], how)
+    return EventRole([], how)
 
 
 def noun_source(noun: Token, index: ActorIndex, source_preps: frozenset[str],
-                culpable: frozenset[str] = frozenset()) -> Role:
+                culpable: frozenset[str] = frozenset()) -> EventRole:
     """Source of a nominal event: "by" phrase, possessive, or an actor modifying the noun."""
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in source_preps:
-            actors = actors_of(_pobj(child), index)
+            actors = actors_of(prep_object(child), index)
             if actors:
-                return Role(actors, "by-phrase")
+                return EventRole(actors, "by-phrase")
     for child in noun.children:
         if child.dep_ == "poss":
             actors = actors_of(child, index)
             if actors:
-                return Role(actors, "possessive")
+                return EventRole(actors, "possessive")
     for child in noun.lefts:
         if child.dep_ in ("compound", "amod", "nmod", "npadvmod"):
             actor = _one(child, index)
             if actor is not None:
-                return Role([actor], "modifier")
+                return EventRole([actor], "modifier")
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ == "between":
-            actors = actors_of(_pobj(child), index)
+            actors = actors_of(prep_object(child), index)
             if len(actors) >= 2:
-                return Role(actors, "between")
+                return EventRole(actors, "between")
     holder = culprit(noun, culpable)
     if holder is not None:
         actors = actors_of(holder, index)
         if actors:
-            return Role(actors, "culpable")
-    return Role([], "none")
+            return EventRole(actors, "culpable")
+    return EventRole([], "none")
 
 
 def culprit(token: Token, culpable: frozenset[str]) -> Token | None:
@@ -248,7 +194,7 @@ def culprit(token: Token, culpable: frozenset[str]) -> Token | None:
     adjective = prep.head
     if adjective.lemma_.lower() not in culpable or adjective.dep_ not in ("acomp", "oprd", "attr"):
         return None
-    return _child(adjective.head, "nsubj", "nsubjpass")
+    return first_child(adjective.head, "nsubj", "nsubjpass")
 
 
 def target_tokens(head: Token, preps: Iterable[str], passive_ok: bool = True) -> list[Token]:
@@ -265,7 +211,7 @@ def target_tokens(head: Token, preps: Iterable[str], passive_ok: bool = True) ->
     for holder in holders:
         for child in holder.children:
             if child.dep_ in ("prep", "dative", "prt") and child.lower_ in allowed:
-                pobj = _pobj(child)
+                pobj = prep_object(child)
                 if pobj is not None:
                     found.append(pobj)
     return found

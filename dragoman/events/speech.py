@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from dragoman.events.clauses import Coded
-from dragoman.events.grammar import Grammar, is_verb
+from dragoman.events.grammar import EventGrammar, is_verb
 from dragoman.events.matcher import words
-from dragoman.events.roles import ActorIndex, Role, find_source, find_targets, subject_token
+from dragoman.events.roles import ActorIndex, EventRole, find_source, find_targets
+from dragoman.nlp.syntax import AGENT, subject_of
 from dragoman.records import Actor
 
 
@@ -18,13 +19,13 @@ from dragoman.records import Actor
 class Statement:
     """A speaker's bare statement, tone comment or demand, before it becomes events."""
 
-    source: Role
+    source: EventRole
     code: str
     rule: str
     target: Actor | None
 
 
-def speaker_above(token: Token, index: ActorIndex, grammar: Grammar) -> Role | None:
+def speaker_above(token: Token, index: ActorIndex, grammar: EventGrammar) -> EventRole | None:
     """The resolved speaker of the nearest speech verb (or light verb: "issued a reminder that")
     governing ``token``; None when there is none."""
     for ancestor in token.ancestors:
@@ -34,14 +35,14 @@ def speaker_above(token: Token, index: ActorIndex, grammar: Grammar) -> Role | N
     return None
 
 
-def leading_speaker(token: Token, index: ActorIndex, grammar: Grammar) -> Role | None:
+def leading_speaker(token: Token, index: ActorIndex, grammar: EventGrammar) -> EventRole | None:
     """The resolved speaker who opens a report of ``token``'s act: "X said (that) Y shelled Z", the
     speaker's subject and verb before the clause. None for a trailing attribution (", police said")
     or no resolved speaker."""
     child = token
     for ancestor in token.ancestors:
         if is_verb(ancestor) and ancestor.lemma_.lower() in grammar.speech:
-            subject, how = subject_token(ancestor)
+            subject, how = subject_of(ancestor, AGENT)
             if child.dep_ != "ccomp" or child.i < ancestor.i or how != "subject" or subject is None \
                     or subject.i > ancestor.i:
                 return None
@@ -51,7 +52,7 @@ def leading_speaker(token: Token, index: ActorIndex, grammar: Grammar) -> Role |
     return None
 
 
-def allegation(coded: Coded, source: Role, index: ActorIndex, grammar: Grammar) -> Role | None:
+def allegation(coded: Coded, source: EventRole, index: ActorIndex, grammar: EventGrammar) -> EventRole | None:
     """The speaker alleging an act of violence by others ("X said Y shelled the town"), or None."""
     if coded.code[:2] not in grammar.alleged_roots or coded.pattern.family:
         return None
@@ -66,7 +67,8 @@ def allegation(coded: Coded, source: Role, index: ActorIndex, grammar: Grammar) 
     return speaker
 
 
-def obligation(coded: Coded, source: Role, index: ActorIndex, grammar: Grammar) -> tuple[Role, str] | None:
+def obligation(coded: Coded, source: EventRole, index: ActorIndex,
+               grammar: EventGrammar) -> tuple[EventRole, str] | None:
     """"X said Y must do Z": the speaker demands Z of Y (10x), when the speaker is another actor."""
     speaker = speaker_above(coded.event_token, index, grammar)
     if speaker is None or {a.code for a in source.actors} & {a.code for a in speaker.actors}:
@@ -75,18 +77,18 @@ def obligation(coded: Coded, source: Role, index: ActorIndex, grammar: Grammar) 
     return speaker, grammar.lexicon.families["demand"].recode(base)
 
 
-def about_self(coded: Coded, source: Role, index: ActorIndex, grammar: Grammar) -> bool:
+def about_self(coded: Coded, source: EventRole, index: ActorIndex, grammar: EventGrammar) -> bool:
     """Whether the act inside an accusation or claim is the speaker's own."""
     # only a clause with a subject of its own: in "accused Y of shelling" Y shelled
     comp = next((c for c in coded.event_token.children if c.dep_ == "ccomp"), None)
-    if comp is None or subject_token(comp)[1] != "subject":
+    if comp is None or subject_of(comp, AGENT).how != "subject":
         return False
     agent = find_source(comp, index, grammar.speech, grammar.stative)
     codes = {a.code for a in source.actors}
     return bool(agent.actors) and all(a.code in codes for a in agent.actors)
 
 
-def statement(speaker: Token, index: ActorIndex, grammar: Grammar, matched: set[int]) -> Statement | None:
+def statement(speaker: Token, index: ActorIndex, grammar: EventGrammar, matched: set[int]) -> Statement | None:
     """A bare statement (01x) by a resolved speaker whose words carry no codable act; an
     obligation laid on another actor in those words is a demand (100)."""
     source = find_source(speaker, index, grammar.speech)
@@ -105,7 +107,7 @@ def statement(speaker: Token, index: ActorIndex, grammar: Grammar, matched: set[
     for clause in clauses:
         if clause.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ in grammar.obliged for c in clause.children):
             code, rule = lexicon.families["demand"].default, "demand.obligation"
-            subject, _how = subject_token(clause)
+            subject, _how = subject_of(clause, AGENT)
             candidates = [subject] if subject is not None else []
             break
     if rule == "statement.say" and {t.i for t in speaker.subtree} & matched:

@@ -6,11 +6,6 @@ from datetime import date, timedelta
 from typing import Optional
 
 
-def day_value(day: date) -> str:
-    """``2019-03-12``."""
-    return day.isoformat()
-
-
 def week_value(day: date) -> str:
     """ISO week of a day: ``2019-W10``."""
     year, week, _ = day.isocalendar()

@@ -26,7 +26,7 @@ LOOKUP_MEMO = 65_536  # distinct names remembered per process
 
 
 @dataclass(frozen=True)
-class Entry:
+class GazetteerEntry:
     """One gazetteer place."""
 
     name: str
@@ -47,8 +47,10 @@ class Gazetteer:
         words = place_words(extra)
         self.not_places = {fold(k) for k in words["not_places"]}
         self.suffixes = tuple(f" {fold(w)}" for w in words["generic_suffixes"])
-        self.countries: dict[str, Entry] = {row[2]: Entry(*row) for row in self.base.countries() if row[2]}
-        self.own: dict[str, list[Entry]] = {}
+        self.countries: dict[str, GazetteerEntry] = {
+            row[2]: GazetteerEntry(*row) for row in self.base.countries() if row[2]
+        }
+        self.own: dict[str, list[GazetteerEntry]] = {}
         self._load_own(words)
         self.aliases: dict[str, str] = {}
         self._lookup = lru_cache(maxsize=LOOKUP_MEMO)(self._find)
@@ -60,7 +62,7 @@ class Gazetteer:
 
     def _load_own(self, words: dict[str, Any]) -> None:
         for name, place in words["places"].items():
-            entry = Entry(
+            entry = GazetteerEntry(
                 name, place.get("kind", "place"), place["country"], None, float(place["lat"]),
                 float(place["lon"]), int(place.get("population", 100_000)),
             )
@@ -68,7 +70,7 @@ class Gazetteer:
                 if fold(alias):
                     self.own.setdefault(fold(alias), []).append(entry)
 
-    def _demonym_place(self, word: str, target: str) -> Entry:
+    def _demonym_place(self, word: str, target: str) -> GazetteerEntry:
         if target in self.countries:
             return self.countries[target]
         found = self._lookup(fold(target))
@@ -76,24 +78,20 @@ class Gazetteer:
             raise DataError(f"places.yaml demonym {word!r}: {target!r} is neither a country code nor a gazetteer name")
         return max(found, key=lambda e: e.population)
 
-    def _direct(self, key: str) -> list[Entry]:
+    def _direct(self, key: str) -> list[GazetteerEntry]:
         """The places under a key, without aliases; names never resolved have none."""
         if key in self.not_places:
             return []
-        return [Entry(*row) for row in self.base.rows(key)] + self.own.get(key, [])
+        return [GazetteerEntry(*row) for row in self.base.rows(key)] + self.own.get(key, [])
 
-    def _find(self, key: str) -> tuple[Entry, ...]:
+    def _find(self, key: str) -> tuple[GazetteerEntry, ...]:
         found = self._direct(key)
         target = self.aliases.get(key)
         if target is not None:
             found = list(dict.fromkeys(self._direct(target) + found))
         return tuple(found)
 
-    def known(self, name: str) -> bool:
-        """Whether a name (any case) has a place in the gazetteer."""
-        return bool(self._lookup(fold(name)))
-
-    def lookup(self, name: str) -> list[Entry]:
+    def lookup(self, name: str) -> list[GazetteerEntry]:
         """Candidate places for a name (any case, accents and dots ignored); a listed demonym names its place."""
         key = fold(name)
         if not key:
@@ -107,7 +105,7 @@ class Gazetteer:
             return [self.demonyms[key]]
         return list(found)
 
-    def demonym_place(self, word: str) -> Optional[Entry]:
+    def demonym_place(self, word: str) -> Optional[GazetteerEntry]:
         """The place an adjective names ("Syrian" -> Syria), when listed."""
         return self.demonyms.get(fold(word))
 

@@ -16,7 +16,7 @@ from typing import Optional
 from spacy.tokens import Doc, Token
 
 from dragoman.geotime.calendar import value_precision
-from dragoman.geotime.gazetteer import Entry, load_gazetteer
+from dragoman.geotime.gazetteer import GazetteerEntry, load_gazetteer
 from dragoman.geotime.tense import governing_verb
 from dragoman.geotime.toponyms import PlaceResolver
 from dragoman.ingest import dateline_span
@@ -128,7 +128,7 @@ def _in_prep_phrase(place_root: Token, trigger: Token) -> bool:
     return False
 
 
-def _location(entry: Entry, name: str, rule: str) -> Location:
+def _location(entry: GazetteerEntry, name: str, rule: str) -> Location:
     return Location(name=entry.name or name, country=entry.country, lat=entry.lat, lon=entry.lon,
                     geonameid=entry.geonameid, rule=rule)
 
@@ -168,7 +168,11 @@ def locate_events(
 
 
 def _event_location(
-    event: Event, doc: Doc, places: list[Place], dateline: Optional[Entry], countries: dict[str, Entry]
+    event: Event,
+    doc: Doc,
+    places: list[Place],
+    dateline: Optional[GazetteerEntry],
+    countries: dict[str, GazetteerEntry],
 ) -> Optional[Location]:
     trigger = _token(doc, event.trigger.start, event.trigger.end)
     in_sentence = [p for p in places if event.start <= p.start and p.end <= event.end]

@@ -18,7 +18,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span
 
-from dragoman.geotime.gazetteer import Entry, Gazetteer, fold
+from dragoman.geotime.gazetteer import Gazetteer, GazetteerEntry, fold
 from dragoman.nlp import doc_text
 
 MAX_TOKENS = 5
@@ -29,7 +29,7 @@ SKIP_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDIN
 
 
 @dataclass(frozen=True)
-class Mention:
+class ToponymMention:
     """A toponym found in the text, with where it came from (ner|actor|gazetteer|demonym)."""
 
     start: int
@@ -48,12 +48,12 @@ class ToponymMatcher:
         self.titles = set(words["titles"])
         self.eponym_heads = set(words["eponym_heads"])
 
-    def find(self, doc: Doc, taken: list[tuple[int, int]], countries: Counter) -> list[Mention]:
+    def find(self, doc: Doc, taken: list[tuple[int, int]], countries: Counter) -> list[ToponymMention]:
         """Mentions outside ``taken``; ``countries`` are the article's countries so far (ISO-3 counts)."""
         people = _person_words(doc)
         words = _Words(doc)
         blocked = _Overlaps(taken)
-        found: list[Mention] = []
+        found: list[ToponymMention] = []
         i = 0
         while i < len(words.texts):
             starts = words.capital[i] and words.poses[i] != "DET" and words.lowers[i] not in self.connectors
@@ -67,7 +67,7 @@ class ToponymMatcher:
 
     def _match_at(
         self, doc: Doc, i: int, blocked: _Overlaps, countries: Counter, people: set[str], words: _Words,
-    ) -> Optional[tuple[Mention, int]]:
+    ) -> Optional[tuple[ToponymMention, int]]:
         for end in range(self._run_end(words, i), i, -1):
             if not words.capital[end - 1]:
                 continue
@@ -78,10 +78,10 @@ class ToponymMatcher:
             text = words.text[start_char:end_char]
             demonym = self.gazetteer.demonym_place(text) if text[:1].isupper() else None
             if demonym is not None and self._is_adjective(doc[i:end]):
-                return Mention(start_char, end_char, text, "demonym"), end
+                return ToponymMention(start_char, end_char, text, "demonym"), end
             options = self.gazetteer.lookup(text) if demonym is None else []
             if options and self._acceptable(doc[i:end], options, countries, people):
-                return Mention(start_char, end_char, text, "gazetteer"), end
+                return ToponymMention(start_char, end_char, text, "gazetteer"), end
         return None
 
     def _run_end(self, words: _Words, i: int) -> int:
@@ -105,7 +105,7 @@ class ToponymMatcher:
         after = span.doc[span.end] if span.end < len(span.doc) else None
         return after is not None and after.lower_ in self.eponym_heads
 
-    def _acceptable(self, span: Span, options: list[Entry], countries: Counter, people: set[str]) -> bool:
+    def _acceptable(self, span: Span, options: list[GazetteerEntry], countries: Counter, people: set[str]) -> bool:
         """Whether a gazetteer match is a place here, not a person, a word or part of another name."""
         key = fold(span.text)
         if key in self.common or self.eponym(span):
@@ -161,7 +161,7 @@ class _Overlaps:
         return k > 0 and self.reach[k - 1] > start
 
 
-def _strong_only(options: list[Entry]) -> bool:
+def _strong_only(options: list[GazetteerEntry]) -> bool:
     return any(e.kind in STRONG_KINDS for e in options)
 
 

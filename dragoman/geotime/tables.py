@@ -13,8 +13,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
-import yaml
-
 from dragoman import yamlio
 from dragoman.errors import DataError
 
@@ -98,23 +96,14 @@ PLACE_SHAPES: dict[str, Callable[[Any], str]] = {
 PLACE_LISTS = ("not_places", "common_words", "name_connectors", "titles", "eponym_heads", "generic_suffixes")
 
 
-def _read(path: Path) -> dict[str, Any]:
-    try:
-        data = yamlio.load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataError(f"{path}: cannot read rule table: {exc}") from exc
-    if not isinstance(data, dict):
-        raise DataError(f"{path}: expected a mapping of sections at the top level")
-    return data
-
-
 def _merge(
     paths: Sequence[Path], shapes: dict[str, Callable[[Any], str]], lists: Sequence[str]
 ) -> dict[str, Any]:
     merged: dict[str, Any] = {name: {} for name in shapes}
     merged.update({name: [] for name in lists})
     for path in paths:
-        for section, entries in _read(Path(path)).items():
+        tables = yamlio.load_mapping(path, "rule table", expected="a mapping of sections at the top level")
+        for section, entries in tables.items():
             if section in lists:
                 if not _is_str_list(entries):
                     raise DataError(f"{path}: section {section!r} must be a list of strings")

@@ -671,7 +671,3 @@ class TimeTagger:
             if match:
                 return f"{int(match.group(1)) - 1}-{match.group(2)}"
         return None
-
-    def extract_text(self, text: str, published: Optional[str], nlp: Any) -> list[TimeExpr]:
-        """Convenience for plain text: parse with ``nlp`` and extract."""
-        return self.extract(nlp(text), published)

@@ -17,8 +17,8 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from dragoman.nlp import doc_text
-from dragoman.geotime.gazetteer import Entry, Gazetteer, fold, load_gazetteer
-from dragoman.geotime.matcher import Mention, ToponymMatcher
+from dragoman.geotime.gazetteer import Gazetteer, GazetteerEntry, fold, load_gazetteer
+from dragoman.geotime.matcher import ToponymMention, ToponymMatcher
 from dragoman.geotime.tables import place_words, time_words
 from dragoman.records import Actor, Place
 
@@ -40,9 +40,9 @@ class PlaceResolver:
         calendar_words = frozenset(fold(w) for w in [*calendar["months"], *calendar["weekdays"]])
         self.matcher = ToponymMatcher(self.gazetteer, place_words(extra), calendar_words)
 
-    def mentions(self, doc: Doc, actors: list[Actor]) -> list[Mention]:
+    def mentions(self, doc: Doc, actors: list[Actor]) -> list[ToponymMention]:
         """Each toponym: NER places, country actors, then gazetteer names and demonyms the NER missed."""
-        spans: dict[tuple[int, int], Mention] = {}
+        spans: dict[tuple[int, int], ToponymMention] = {}
         for ent in doc.ents:
             if ent.label_ in PLACE_LABELS and not self.matcher.eponym(ent):
                 start, text = ent.start_char, ent.text
@@ -50,16 +50,16 @@ class PlaceResolver:
                     start, text = start + 4, text[4:]
                 if text.endswith("'s") or text.endswith("’s"):
                     text = text[:-2]
-                spans[(start, start + len(text))] = Mention(start, start + len(text), text, "ner")
+                spans[(start, start + len(text))] = ToponymMention(start, start + len(text), text, "ner")
         for actor in actors:
             if actor.kind == "country" and not any(s <= actor.start < e for s, e in spans):
-                spans[(actor.start, actor.end)] = Mention(actor.start, actor.end, actor.text, "actor")
+                spans[(actor.start, actor.end)] = ToponymMention(actor.start, actor.end, actor.text, "actor")
         context = self._article_countries([self.gazetteer.lookup(m.text) for m in spans.values()])
         for mention in self.matcher.find(doc, list(spans), context):
             spans[(mention.start, mention.end)] = mention
         return [m for _, m in sorted(spans.items())]
 
-    def _options(self, mention: Mention) -> list[Entry]:
+    def _options(self, mention: ToponymMention) -> list[GazetteerEntry]:
         if mention.source == "demonym":
             place = self.gazetteer.demonym_place(mention.text)
             return [place] if place else []
@@ -82,7 +82,7 @@ class PlaceResolver:
 
     def resolve(
         self, name: str, countries: Optional[Counter] = None, dateline: Optional[str] = None
-    ) -> Optional[Entry]:
+    ) -> Optional[GazetteerEntry]:
         """The best entry for one name given the article's countries (a Counter of ISO-3)."""
         return self.choose(
             self.gazetteer.lookup(name), countries or Counter(), self._dateline_country(dateline), [], name
@@ -90,12 +90,12 @@ class PlaceResolver:
 
     def choose(
         self,
-        options: list[Entry],
+        options: list[GazetteerEntry],
         context: Counter,
         dateline_country: Optional[str],
-        qualifier: list[Entry],
+        qualifier: list[GazetteerEntry],
         name: Optional[str] = None,
-    ) -> Optional[Entry]:
+    ) -> Optional[GazetteerEntry]:
         """The highest-scoring candidate, or None when there is none."""
         if not options:
             return None
@@ -103,7 +103,7 @@ class PlaceResolver:
         key = fold(name) if name else None
         own_name = key is not None and key not in self.gazetteer.aliases and any(fold(e.name) == key for e in options)
 
-        def score(entry: Entry) -> float:
+        def score(entry: GazetteerEntry) -> float:
             value = math.log10(entry.population + 10) + KIND_BONUS.get(entry.kind, 0.0)
             if own_name and entry.kind == "city" and fold(entry.name) != key:
                 value -= ALTERNATE_PENALTY  # "Victoria" is a state before it is Hong Kong's old name
@@ -123,7 +123,7 @@ class PlaceResolver:
 
         return max(options, key=score)
 
-    def _article_countries(self, candidates: list[list[Entry]]) -> Counter:
+    def _article_countries(self, candidates: list[list[GazetteerEntry]]) -> Counter:
         """Countries of the unambiguous names of the article (a name with one country)."""
         counts: Counter = Counter()
         for options in candidates:
@@ -141,8 +141,13 @@ class PlaceResolver:
         return best.country if best else None
 
     def _qualifier(
-        self, text: str, end: int, mentions: list[tuple[int, int, str]], candidates: list[list[Entry]], index: int
-    ) -> list[Entry]:
+        self,
+        text: str,
+        end: int,
+        mentions: list[tuple[int, int, str]],
+        candidates: list[list[GazetteerEntry]],
+        index: int,
+    ) -> list[GazetteerEntry]:
         """Candidates of the name right after a comma ("Paris, Texas")."""
         if index + 1 >= len(mentions):
             return []
@@ -152,7 +157,7 @@ class PlaceResolver:
         return [e for e in candidates[index + 1] if e.kind in ("country", "admin1")]
 
 
-def _near(a: Entry, b: Entry, km: float) -> bool:
+def _near(a: GazetteerEntry, b: GazetteerEntry, km: float) -> bool:
     return distance_km(a.lat, a.lon, b.lat, b.lon) <= km
 
 
@@ -164,7 +169,7 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def _place(text: str, start: int, end: int, entry: Optional[Entry]) -> Place:
+def _place(text: str, start: int, end: int, entry: Optional[GazetteerEntry]) -> Place:
     if entry is None:
         return Place(text, start, end, name=None)
     return Place(

@@ -32,10 +32,9 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from dragoman.nlp import doc_text
+from dragoman.nlp.syntax import SPEAKER, SUBJECT_DEPS, follows_reported_clause, subject_of
 from dragoman.quotes.lexicon import CueLexicon
 
-SUBJECTS = ("nsubj", "nsubjpass", "csubj")
-_RELATIVE_TAGS = ("WDT", "WP", "WP$")
 # Subjects that name no one: "it" and "there" of passives and clefts, a relative or demonstrative.
 _EMPTY_SUBJECTS = ("it", "there", "this", "that", "which")
 # Prepositions that tell where, when or with whom something was said, not what.
@@ -111,28 +110,6 @@ def speaker_span(token: Token) -> tuple[int, int]:
     return start, end
 
 
-def subject_of(verb: Token) -> Optional[Token]:
-    """The subject of a cue verb, through conjunctions, participles and relative clauses."""
-    for _ in range(4):
-        for child in verb.children:
-            if child.dep_ in SUBJECTS:
-                if child.tag_ in _RELATIVE_TAGS and verb.dep_ == "relcl":
-                    return verb.head
-                return child
-        if verb.dep_ == "relcl":
-            return verb.head
-        if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
-            # "The senator said she didn't want A and predicted B": the senator predicted.
-            # Only a cue before its clause: a parse that hangs the sentence on a verb inside a
-            # later quotation names no speaker.
-            outer = (verb.head.dep_ == "ccomp" and verb.head.head.i < verb.head.i
-                     and verb.head.head.pos_ in ("VERB", "AUX") and _after_clause(verb))
-            verb = verb.head.head if outer else verb.head
-            continue
-        return None
-    return None
-
-
 def _quoting_source(verb: Token, lexicon: CueLexicon) -> Optional[Token]:
     """The speaker of "X was quoted as saying" / "media quoted X as saying", or None."""
     node = verb
@@ -151,17 +128,6 @@ def _quoting_source(verb: Token, lexicon: CueLexicon) -> Optional[Token]:
     return None
 
 
-def _after_clause(verb: Token) -> bool:
-    """True for a verb that shares its subject and follows a reported clause as the author's, not
-    the speaker's: a finite past verb after a clause in another form ("said she didn't want A and
-    predicted B"; in "said the council visited A and praised B" both verbs are one clause) or a
-    participle after a comma ("said A, adding B")."""
-    if verb.dep_ == "conj":
-        return verb.tag_ == "VBD" and verb.head.tag_ != "VBD"
-    return (verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.left_edge.i > 0
-            and verb.doc[verb.left_edge.i - 1].text == ",")
-
-
 def _next_attributions(head: Token, lexicon: CueLexicon) -> set[int]:
     """Token indices of the attributions the author coordinates after a reported clause, which the
     parse hangs inside it: "X said A and predicted B", "half said A, and 4 in 10 said B",
@@ -175,14 +141,14 @@ def _next_attributions(head: Token, lexicon: CueLexicon) -> set[int]:
             continue  # "said the economy is weak and voters know it": what voters know is reported too
         if any(c.dep_ == "mark" and c.lower_ in _COMPLEMENTIZERS for c in token.children):
             continue  # "said A and that B": a second clause of the same attribution
-        own_subject = any(c.dep_ in SUBJECTS for c in token.children)
+        own_subject = any(c.dep_ in SUBJECT_DEPS for c in token.children)
         after_comma = token.left_edge.i > 0 and token.doc[token.left_edge.i - 1].text == ","
         if token.dep_ == "conj":
-            cut = own_subject or _after_clause(token)
+            cut = own_subject or follows_reported_clause(token)
         elif token.dep_ == "advcl":
             # ", adding that ...", ", calling it a farce": a participle of speech with its own content
             cut = (own_subject and after_comma) or (
-                _after_clause(token) and key in lexicon.speech_verbs | lexicon.naming_verbs
+                follows_reported_clause(token) and key in lexicon.speech_verbs | lexicon.naming_verbs
                 and any(c.dep_ in ("ccomp", "oprd", "xcomp") for c in token.children))
         else:
             cut = False
@@ -241,7 +207,7 @@ def _cue(doc: Doc, cue_tokens: list[Token], name: str, content: list[int], subje
 
 
 def _has_clause_subject(token: Token) -> bool:
-    return any(child.dep_ in SUBJECTS or (child.dep_ == "mark" and child.lower_ in ("that", "whether", "if"))
+    return any(child.dep_ in SUBJECT_DEPS or (child.dep_ == "mark" and child.lower_ in ("that", "whether", "if"))
                for child in token.children)
 
 
@@ -260,7 +226,7 @@ def _verb_cues(doc: Doc, token: Token, lexicon: CueLexicon) -> Iterator[Cue]:
         return
     lemma = cue_key(token, lexicon.verbs) or token.lemma_.lower()
     quoting = _quoting_source(token, lexicon) if lemma in lexicon.speech_verbs else None
-    subject = quoting if quoting is not None else subject_of(token)
+    subject = quoting if quoting is not None else subject_of(token, SPEAKER).token
     rule = "quoted-as-saying" if quoting is not None else "same-sentence:nsubj"
     if lemma in lexicon.clause_verbs:
         # A parse run over a paragraph break can hang the last sentence of the paragraph before
@@ -386,7 +352,7 @@ def _nominal_source(noun: Token, lexicon: CueLexicon) -> Optional[Token]:
         if child.dep_ == "poss":
             return child
     if _light_object(noun, lexicon):
-        return subject_of(noun.head)
+        return subject_of(noun.head, SPEAKER).token
     return None
 
 

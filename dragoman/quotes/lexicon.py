@@ -1,4 +1,8 @@
-"""The cue lexicon: verbs and phrases that mark attributed speech, loaded from YAML and validated."""
+"""The cue lexicon: verbs and phrases that mark attributed speech, loaded from YAML and validated.
+
+The built-in cues are ``data/quotes/cues.yaml`` and the speech verbs shared with the events stage
+(``dragoman.nlp.speech``); users' cue files, every section included, add to them.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +11,9 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-import yaml
-
 from dragoman import yamlio
 from dragoman.errors import DataError
+from dragoman.nlp.speech import load_speech_verbs
 
 DEFAULT_FILE = Path(__file__).resolve().parents[1] / "data" / "quotes" / "cues.yaml"
 
@@ -92,12 +95,7 @@ class CueLexicon:
 
 def _read_file(path: Path) -> dict[str, set[str]]:
     """Parse one cue file; DataError naming the file and entry on anything malformed."""
-    try:
-        raw = yamlio.load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataError(f"{path}: cannot read cue file: {exc}") from exc
-    if not isinstance(raw, dict):
-        raise DataError(f"{path}: expected a mapping of sections ({', '.join(SECTIONS)})")
+    raw = yamlio.load_mapping(path, "cue file", expected=f"a mapping of sections ({', '.join(SECTIONS)})")
     sections: dict[str, set[str]] = {}
     for name, entries in raw.items():
         if name not in SECTIONS:
@@ -127,6 +125,7 @@ def load_lexicon(extra_files: Sequence[Path] = ()) -> CueLexicon:
 @lru_cache(maxsize=8)
 def _load(extra_files: tuple[Path, ...]) -> CueLexicon:
     merged: dict[str, set[str]] = {name: set() for name in SECTIONS}
+    merged["speech_verbs"] |= load_speech_verbs()
     for path in (DEFAULT_FILE, *extra_files):
         for name, entries in _read_file(path).items():
             merged[name] |= entries

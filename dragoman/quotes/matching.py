@@ -15,7 +15,8 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from dragoman.nlp import doc_text
-from dragoman.quotes.attribution import Cue, cue_key, find_cues, speaker_span, subject_of
+from dragoman.nlp.syntax import SPEAKER, subject_of
+from dragoman.quotes.attribution import Cue, cue_key, find_cues, speaker_span
 from dragoman.quotes.attribution import token_starts as doc_token_starts
 from dragoman.quotes.lexicon import CueLexicon
 from dragoman.quotes.marks import MarkedQuote, scan_marks
@@ -438,7 +439,7 @@ class QuoteExtractor:
             key = cue_key(token, self._standalone_verbs)
             if key is None:
                 continue
-            subject = subject_of(token) or _nearby_speaker(token, mark)
+            subject = subject_of(token, SPEAKER).token or _nearby_speaker(token, mark)
             if subject is not None and not mark.covers(subject.idx):
                 return key, subject
         return None

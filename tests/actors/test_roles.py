@@ -2,7 +2,7 @@
 
 import pytest
 
-from dragoman.actors.roles import Role, country_on, normalize_date, role_on
+from dragoman.actors.roles import PersonRole, country_on, normalize_date, role_on
 
 
 def find(actors, text):
@@ -12,8 +12,8 @@ def find(actors, text):
 
 
 CLINTON = (
-    Role("USALEG", "Senator", "2001-01-03", "2009-01-21"),
-    Role("USAGOV", "Secretary of State", "2009-01-21", "2013-02-01"),
+    PersonRole("USALEG", "Senator", "2001-01-03", "2009-01-21"),
+    PersonRole("USAGOV", "Secretary of State", "2009-01-21", "2013-02-01"),
 )
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from dragoman.errors import DataError
 from dragoman.events import EventCoder, load_lexicon, load_ontology
-from dragoman.events.lexicon import Lexicon, load_purposes
+from dragoman.events.lexicon import PatternLexicon, load_purposes
 from dragoman.events.ontology import _load_codes
 
 
@@ -86,4 +86,4 @@ def test_malformed_purpose_file_fails_loudly(tmp_path: Path, body, message):
     path = tmp_path / "purposes.yaml"
     path.write_text(body, encoding="utf-8")
     with pytest.raises(DataError, match=message):
-        load_purposes(Lexicon(), load_ontology(), path)
+        load_purposes(PatternLexicon(), load_ontology(), path)

@@ -8,7 +8,7 @@ import pytest
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from dragoman.events.roles import subject_token
+from dragoman.nlp.syntax import AGENT, subject_of
 
 pytestmark = pytest.mark.model
 
@@ -58,6 +58,6 @@ def test_a_trailing_attribution_folded_into_one_clause_keeps_its_subject():
     tags = ["NNS", "VBN", "IN", "VBG", ",", "NNS", "VBD", "."]
     pos = ["NOUN", "VERB", "ADP", "VERB", "PUNCT", "NOUN", "VERB", "PUNCT"]
     doc = Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags, pos=pos)
-    subject, how = subject_token(doc[1])
+    subject, how = subject_of(doc[1], AGENT)
     assert (subject.text, how) == ("Traders", "subject")
-    assert subject_token(doc[3])[0].text == "Traders"
+    assert subject_of(doc[3], AGENT).token.text == "Traders"
