@@ -8,6 +8,7 @@ comes through here.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -125,22 +126,29 @@ def ingest(
             pending.clear()
 
     results = code_stream(coder, raw_articles(inputs, options), run_workers(options), linker, timings)
-    for result in results:
-        if on_result is not None:
-            on_result(result)
-        if isinstance(result, Skipped):
-            if result.duplicate_of:
-                summary.present += 1
-            else:
-                summary.skipped.append(result)
-            continue
-        pending.append(result)
-        summary.linked += result.article.duplicate_of is not None
-        if len(pending) >= options.batch_size:
-            flush()
-    flush()
+    with _session(store):
+        for result in results:
+            if on_result is not None:
+                on_result(result)
+            if isinstance(result, Skipped):
+                if result.duplicate_of:
+                    summary.present += 1
+                else:
+                    summary.skipped.append(result)
+                continue
+            pending.append(result)
+            summary.linked += result.article.duplicate_of is not None
+            if len(pending) >= options.batch_size:
+                flush()
+        flush()
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _session(store: Any) -> Any:
+    """The store's writer session (the connection kept while nobody waits); a stand-in store may have none."""
+    session = getattr(store, "session", None)
+    return session() if session is not None else contextlib.nullcontext()
 
 
 def recode(
@@ -167,18 +175,19 @@ def recode(
     todo: Iterator[CleanArticle] = store.articles_to_recode(stale, where)
     results = _code_stored(coder, todo, run_workers(options), summary.timings)
     pending: list[ArticleRecord] = []
-    for result in results:
-        if on_result is not None:
-            on_result(result)
-        if isinstance(result, Skipped):  # not expected from stored text; reported, never dropped silently
-            summary.skipped.append(result)
-            continue
-        pending.append(result)
-        if len(pending) >= options.batch_size:
+    with _session(store):
+        for result in results:
+            if on_result is not None:
+                on_result(result)
+            if isinstance(result, Skipped):  # not expected from stored text; reported, never dropped silently
+                summary.skipped.append(result)
+                continue
+            pending.append(result)
+            if len(pending) >= options.batch_size:
+                summary.recoded += store.replace(pending, coder.coded_with)
+                pending.clear()
+        if pending:
             summary.recoded += store.replace(pending, coder.coded_with)
-            pending.clear()
-    if pending:
-        summary.recoded += store.replace(pending, coder.coded_with)
     summary.seconds = time.perf_counter() - started
     return summary
 

@@ -20,7 +20,7 @@ import duckdb
 
 from dragoman.errors import StoreError
 from dragoman.records import ArticleRecord
-from dragoman.store.access import LOCK_TIMEOUT, connect
+from dragoman.store.access import LOCK_TIMEOUT, connect, someone_waiting
 from dragoman.store.columns import ARTICLE_TABLES, COLUMNS, TABLES, VIEWS
 from dragoman.store.query import (
     ArticleFilter,
@@ -46,7 +46,7 @@ RECODE_BATCH = 256  # stored articles read per query while recoding
 class Store:
     """One DuckDB file. A ``read_only`` store never writes (and can be opened beside a running ingest).
 
-    Usable as a context manager (kept for symmetry: there is nothing to close between operations).
+    Usable as a context manager; connections last one operation (or a ``session``).
     """
 
     def __init__(self, path: str | Path = "dragoman.duckdb", read_only: bool = False,
@@ -54,6 +54,8 @@ class Store:
         self.path = str(path)
         self.read_only = read_only
         self.timeout = timeout
+        self._in_session = False
+        self._held: Optional[duckdb.DuckDBPyConnection] = None  # kept between a session's operations
         if read_only and not Path(self.path).exists():
             raise StoreError(f"{self.path}: no such store; run `dragoman ingest` first")
         if not read_only:
@@ -67,16 +69,38 @@ class Store:
         self.close()
 
     def close(self) -> None:
-        """Nothing to release: connections last one operation."""
+        """Let go of the file if a session still holds it."""
+        if self._held is not None:
+            self._held.close()
+            self._held = None
+
+    @contextlib.contextmanager
+    def session(self) -> Iterator[Store]:
+        """Keep the connection between operations while nobody else waits for the file.
+
+        For one long writer in one thread (``run.ingest``, ``run.recode``): it saves opening and
+        closing the file for every batch, and lets go after the operation in progress as soon as a
+        reader or another writer waits (see ``store/access.py``).
+        """
+        self._in_session = True
+        try:
+            yield self
+        finally:
+            self._in_session = False
+            self.close()
 
     @contextlib.contextmanager
     def connection(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """A connection for one operation, opened when the store's turn comes and closed after."""
-        conn = connect(self.path, self.read_only, self.timeout)
+        """A connection for one operation, opened when the store's turn comes and closed after
+        (in a session, kept unless someone waits)."""
+        conn, self._held = self._held or connect(self.path, self.read_only, self.timeout), None
         try:
             yield conn
         finally:
-            conn.close()
+            if self._in_session and not someone_waiting(self.path):
+                self._held = conn
+            else:
+                conn.close()
 
     # schema ---------------------------------------------------------------------------------
 

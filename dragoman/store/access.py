@@ -10,6 +10,10 @@ and tries again, up to ``timeout`` seconds.
 So that a steady stream of readers cannot starve a writer, a waiting writer holds a turnstile
 (an advisory lock on ``<store>.turn``) that every new reader passes through: readers already in
 finish, new ones queue behind the writer.
+
+A long writer (an ingest commits a batch every second or so) may keep its connection between
+operations while nobody else wants the file (``Store.session``): whoever waits for the file says so
+with a shared lock on ``<store>.want``, and the writer lets go after its current operation.
 """
 
 from __future__ import annotations
@@ -69,16 +73,49 @@ def connect(path: str, read_only: bool, timeout: float = LOCK_TIMEOUT) -> duckdb
 
 def _open(path: str, read_only: bool, deadline: float) -> duckdb.DuckDBPyConnection:
     pause = 0.005
-    while True:
-        try:
-            return duckdb.connect(path, read_only=read_only)
-        except duckdb.Error as exc:
-            if not is_lock_conflict(exc):
-                raise StoreError(f"{path}: cannot open store: {exc}") from exc
-            if time.monotonic() >= deadline:
-                holder = str(exc).split(" in ", 1)[-1].split(".", 1)[0] if " in " in str(exc) else "another process"
-                raise StoreError(
-                    f"{path}: store still busy after waiting: held by {holder}"
-                ) from exc
-        time.sleep(pause * (1 + random.random()))
-        pause = min(pause * 2, 0.1)
+    wanting: Optional[IO[bytes]] = None  # held (shared) while waiting, so a session writer lets go
+    try:
+        while True:
+            try:
+                return duckdb.connect(path, read_only=read_only)
+            except duckdb.Error as exc:
+                if not is_lock_conflict(exc):
+                    raise StoreError(f"{path}: cannot open store: {exc}") from exc
+                if time.monotonic() >= deadline:
+                    holder = str(exc).split(" in ", 1)[-1].split(".", 1)[0] if " in " in str(exc) else "another process"
+                    raise StoreError(f"{path}: store still busy after waiting: held by {holder}") from exc
+            if wanting is None:
+                wanting = _lock_want(path, fcntl.LOCK_SH if fcntl is not None else 0)
+            time.sleep(pause * (1 + random.random()))
+            pause = min(pause * 2, 0.1)
+    finally:
+        if wanting is not None:
+            wanting.close()
+
+
+def _lock_want(path: str, mode: int) -> Optional[IO[bytes]]:
+    """``<path>.want`` locked in ``mode`` (fcntl flags), or None where that cannot be done or is refused."""
+    if fcntl is None:
+        return None
+    try:
+        handle = open(f"{path}.want", "ab")  # noqa: SIM115  (the caller closes it)
+    except OSError:
+        return None
+    try:
+        fcntl.flock(handle.fileno(), mode)
+    except OSError:
+        handle.close()
+        return None
+    return handle
+
+
+def someone_waiting(path: str) -> bool:
+    """Whether another connection is waiting for the file (it holds ``<path>.want``); True where
+    that cannot be known, so a session writer then lets go after every operation."""
+    if fcntl is None:
+        return True
+    probe = _lock_want(path, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    if probe is None:
+        return True
+    probe.close()
+    return False

@@ -6,6 +6,7 @@ Rows are dicts keyed by the names in ``columns.py``; the writer turns them into 
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 from collections.abc import Mapping
 from datetime import date
 from typing import Any, Optional
@@ -45,9 +46,12 @@ def first_day(value: Optional[str]) -> Optional[str]:
         return None
 
 
+_IN_ORDER = {table: itemgetter(*columns) for table, columns in COLUMNS.items()}
+
+
 def as_tuple(table: str, row: Row) -> tuple[Any, ...]:
     """A row dict as a tuple in the table's column order."""
-    return tuple(row[name] for name in COLUMNS[table])
+    return _IN_ORDER[table](row)  # type: ignore[no-any-return]
 
 
 # -- record -> rows ----------------------------------------------------------------------------------

@@ -115,22 +115,26 @@ def test_recode_selection_skips_current_articles_and_near_copies(store):
 
 
 INGEST_SLOWLY = """
-import sys, time
+import contextlib, sys, time
 from dragoman.store import Store
 sys.path.insert(0, {tests!r})
 from test_read_side import _record
 store = Store({db!r})
-for n in range(100, 160):
-    store.add([_record(n)])
-    time.sleep(0.02)
+with store.session() if {session} else contextlib.nullcontext():
+    for n in range(100, 160):
+        store.stored_ids([f"a{{n}}"])
+        store.add([_record(n)])
+        time.sleep(0.02)
 """
 
 
-def test_readers_never_meet_a_lock_error_while_a_writer_commits(store, tmp_path):
-    """Another process commits 60 batches while this one reads as fast as it can."""
+@pytest.mark.parametrize("session", [False, True])
+def test_readers_never_meet_a_lock_error_while_a_writer_commits(store, session):
+    """Another process commits 60 batches while this one reads as fast as it can; a writer in a
+    session (keeping its connection between batches) lets go whenever a reader waits."""
     from pathlib import Path
 
-    script = INGEST_SLOWLY.format(tests=str(Path(__file__).parent), db=store.path)
+    script = INGEST_SLOWLY.format(tests=str(Path(__file__).parent), db=store.path, session=session)
     writer = subprocess.Popen([sys.executable, "-c", script], stderr=subprocess.PIPE, text=True)
     counts, reads = [], 0
     reader = Store(store.path, read_only=True)
