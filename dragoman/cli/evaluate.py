@@ -45,7 +45,8 @@ def _markdown(reports: list[evaluation.EvalReport]) -> str:
 def eval_command(
     name: str = typer.Argument(..., help=f"One of: {', '.join(evaluation.EVALUATORS)}, or all."),
     data: Optional[Path] = typer.Option(
-        None, "--data", help="Gold data in the evaluator's public format (file or folder); default ../shared/eval/..."
+        None, "--data", help="Gold data in the evaluator's public format (file or folder); default ../shared/eval/... "
+        "(events: plus the shipped news precision set)"
     ),
     fmt: str = typer.Option("table", "--format", "-f", help="table, json or markdown (the README's table)."),
     limit: Optional[int] = typer.Option(

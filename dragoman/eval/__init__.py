@@ -5,7 +5,8 @@ An evaluator is a module ``dragoman.eval.<name>`` with
     def evaluate(data: Optional[Path], limit: Optional[int]) -> list[EvalReport]
 
 ``data`` is a file or folder in the evaluator's gold format (``None``: its default under
-``../shared/eval``); formats are detected from the files, and a wrong path raises ``EvalError``
+``../shared/eval``; ``events`` also scores the news precision set shipped in ``dragoman/eval/data``,
+and that one alone when ../shared is absent); formats are detected from the files, and a wrong path raises ``EvalError``
 with a clear message. ``limit`` caps the number of documents/sentences read.
 """
 

@@ -1,9 +1,25 @@
 """Event coding against public gold sets: CAMEO manual examples, PETR-2 validation, PLOVER gold
-records and the ConfliBERT 5-class test split.
+records and the ConfliBERT 5-class test split, plus the shipped news precision set.
 
 Every sentence goes through the whole ``Coder`` (real actors). Per dataset: precision, recall
 and F1 at root-code level, PLOVER type, event-with-dyad and full code where the gold has them,
 extra events per sentence (events whose root is not in the sentence's gold), and 5-class accuracy.
+
+``news_precision`` (``dragoman/eval/data/news_precision.jsonl``, scored by default beside the
+../shared sets) is news-style sentences written for this project, about 30% of them with no event;
+each line is coded with its own ``published`` date. Its metrics:
+
+- ``root.precision/recall/f1`` and ``code.precision/recall/f1``: per sentence over the sets of
+  root (full) codes, summed over sentences, as for the other sets;
+- ``dyad.precision/recall/f1``: over sets of (source country, target country, root); ``---`` for
+  a missing or unknown country;
+- ``nonevent.rate``: share of the predicted events that fall in sentences whose gold is empty;
+- ``empty_sentences_with_events``: how many empty-gold sentences got at least one event;
+- ``extra_per_sentence``: predicted events whose root is not in the sentence's gold, per sentence;
+- ``root.precision.<kind>``, ``root.recall.<kind>``, ``extra_per_sentence.<kind>`` for each
+  sentence kind (``NEWS_KINDS``); precision and recall are 0.0 where undefined (a kind with no
+  predicted or no gold events), so read them with ``counts`` (``root.tp.<kind>``, ``root.fp.<kind>``,
+  ``root.fn.<kind>``, ``sentences.<kind>``).
 """
 
 from __future__ import annotations
@@ -17,8 +33,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dragoman.errors import EvalError
-from dragoman.eval import EvalReport, default_path, prf
+from dragoman.eval import EvalReport, prf, shared_dir
 from dragoman.events.ontology import load_ontology
+from dragoman.records import Event
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +47,10 @@ _OLD_COUNTRY = {"JAP": "JPN"}
 _FIVE_CLASS = {"01": 0, "02": 0, "03": 1, "04": 1, "05": 1, "06": 2, "07": 2, "08": 2, "09": 3, "10": 3,
                "11": 3, "12": 3, "13": 3, "16": 3, "14": 4, "15": 4, "17": 4, "18": 4, "19": 4, "20": 4}
 _CODE = re.compile(r"^[0-9]{2,4}$")
+# The shipped dev set of news-style sentences and the kinds its lines are tagged with.
+NEWS_PRECISION = Path(__file__).parent / "data" / "news_precision.jsonl"
+NEWS_KINDS = ("international", "domestic", "word_sense", "non_agent", "intent", "negation", "background",
+              "speech", "warn")
 
 
 @dataclass
@@ -41,6 +62,8 @@ class Gold:
     types: list[str] = field(default_factory=list)
     dyads: list[tuple[str, str, str]] = field(default_factory=list)  # (source, target, root or type)
     label: int | None = None  # 5-class label
+    published: str | None = None  # the sentence's own date (news_precision); None: PUBLISHED
+    category: str | None = None  # the sentence's kind (news_precision: one of NEWS_KINDS)
 
 
 def _country(code: str | None) -> str:
@@ -91,6 +114,51 @@ def read_petr2(path: Path) -> list[Gold]:
     return out
 
 
+def read_news_precision(path: Path) -> list[Gold]:
+    """News precision set: JSON Lines of {id, text, published, kind, events: [{cameo, source, target}]}."""
+    ontology = load_ontology()
+    out, seen = [], set()
+    with open(path, encoding="utf-8") as handle:
+        for line_no, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            where = f"{path}:{line_no}"
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise EvalError(f"{where}: not a JSON line: {exc}") from exc
+            if not isinstance(record, dict):
+                raise EvalError(f"{where}: expected a JSON object")
+            missing = {"id", "text", "published", "kind", "events"} - set(record)
+            if missing:
+                raise EvalError(f"{where}: missing {', '.join(sorted(missing))}")
+            ident, text, published, kind, events = (record[k] for k in ("id", "text", "published", "kind", "events"))
+            if not isinstance(ident, str) or ident in seen:
+                raise EvalError(f"{where}: id {ident!r} is not a string or not unique")
+            seen.add(ident)
+            if not isinstance(text, str) or not text.strip():
+                raise EvalError(f"{where}: empty text")
+            if not isinstance(published, str) or not re.match(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", published):
+                raise EvalError(f"{where}: published {published!r} is not a YYYY-MM-DD date")
+            if kind not in NEWS_KINDS:
+                raise EvalError(f"{where}: kind {kind!r} is not one of {', '.join(NEWS_KINDS)}")
+            if not isinstance(events, list):
+                raise EvalError(f"{where}: events must be a list")
+            gold = Gold(text, published=published, category=kind)
+            for event in events:
+                if not isinstance(event, dict) or not {"cameo", "source", "target"} <= set(event):
+                    raise EvalError(f"{where}: an event needs cameo, source and target")
+                if not all(isinstance(event[role], str) or event[role] is None for role in ("source", "target")):
+                    raise EvalError(f"{where}: source and target must be actor codes ('---' when unknown)")
+                code = event["cameo"]
+                if not isinstance(code, str) or not _CODE.match(code) or code not in ontology:
+                    raise EvalError(f"{where}: {code!r} is not a CAMEO code")
+                gold.codes.append(code)
+                gold.dyads.append((_country(event["source"]), _country(event["target"]), code[:2]))
+            out.append(gold)
+    return out
+
+
 def _actor_list(value: object) -> list[dict]:  # type: ignore[type-arg]
     """Actor entries of a PLOVER record; a few records hold a bare dict or a string."""
     if isinstance(value, dict):
@@ -136,7 +204,7 @@ def read_conflibert(path: Path) -> list[Gold]:
 
 
 _READERS = {"cameo_manual": read_cameo_manual, "petr2_gsr": read_petr2, "plover_gsr": read_plover,
-            "conflibert": read_conflibert}
+            "conflibert": read_conflibert, "news_precision": read_news_precision}
 
 
 def _first_line(path: Path) -> str:
@@ -148,6 +216,8 @@ def _detect(path: Path) -> tuple[str, Path]:
     name = path.name.lower()
     if name.endswith(".csv"):
         return "cameo_manual", path
+    if name.startswith("news_precision") and name.endswith(".jsonl"):
+        return "news_precision", path
     if name.endswith(".jsonl"):
         return "petr2_gsr", path
     if name.endswith(".tsv") and _first_line(path).rpartition("\t")[2].strip().isdigit():
@@ -157,7 +227,7 @@ def _detect(path: Path) -> tuple[str, Path]:
         if head.startswith("[") and '"event"' in head:
             return "plover_gsr", path
     raise EvalError(f"{path}: not an events gold file (CAMEO examples .csv, PETR-2 .jsonl, "
-                    "PLOVER gold JSON list, ConfliBERT .tsv)")
+                    "PLOVER gold JSON list, ConfliBERT .tsv, news_precision*.jsonl)")
 
 
 def datasets(path: Path) -> list[tuple[str, Path]]:
@@ -236,33 +306,100 @@ def _score(kind: str, path: Path, golds: list[Gold], predictions: list[list], no
     return EvalReport("events", kind, str(path), len(golds), metrics, counts, notes)
 
 
+def _dyad(event: Event) -> tuple[str, str, str]:
+    """(source country, target country, root) of a predicted event."""
+    return (_country(event.source.code if event.source else None),
+            _country(event.target.code if event.target else None), event.cameo_root)
+
+
+def _score_news(path: Path, golds: list[Gold], predictions: list[list[Event]], notes: list[str]) -> EvalReport:
+    """The news precision set: root, code and dyad P/R/F1, events in empty sentences, and per kind."""
+    counts: dict[str, int] = {}
+
+    def add(prefix: str, gold: Iterable[object], pred: Iterable[object], suffix: str = "") -> None:
+        g, p = set(gold), set(pred)
+        for part, n in (("tp", len(g & p)), ("fp", len(p - g)), ("fn", len(g - p))):
+            key = f"{prefix}.{part}{suffix}"
+            counts[key] = counts.get(key, 0) + n
+
+    def bump(key: str, n: int = 1) -> None:
+        counts[key] = counts.get(key, 0) + n
+
+    for gold, events in zip(golds, predictions, strict=True):
+        kind = gold.category or "unknown"
+        gold_roots = [c[:2] for c in gold.codes]
+        roots = [e.cameo_root for e in events]
+        add("root", gold_roots, roots)
+        add("root", gold_roots, roots, f".{kind}")
+        add("code", gold.codes, [e.cameo for e in events])
+        add("dyad", gold.dyads, [_dyad(e) for e in events])
+        extra = sum(1 for r in roots if r not in set(gold_roots))
+        bump("extra", extra)
+        bump(f"extra.{kind}", extra)
+        bump("sentences.empty", not gold.codes)
+        bump(f"sentences.{kind}")
+        bump("predicted", len(events))
+        if not gold.codes:
+            bump("predicted.in_empty", len(events))
+            bump("empty_sentences_with_events", bool(events))
+    metrics: dict[str, float] = {}
+    for prefix in ("root", "dyad", "code"):
+        metrics.update(prf(counts[f"{prefix}.tp"], counts[f"{prefix}.fp"], counts[f"{prefix}.fn"], prefix))
+    predicted = counts.get("predicted", 0)
+    metrics["nonevent.rate"] = round(counts.get("predicted.in_empty", 0) / predicted, 4) if predicted else 0.0
+    metrics["empty_sentences_with_events"] = counts.get("empty_sentences_with_events", 0)
+    metrics["extra_per_sentence"] = round(counts.get("extra", 0) / len(golds), 4) if golds else 0.0
+    for kind in NEWS_KINDS:
+        size = counts.get(f"sentences.{kind}", 0)
+        if not size:
+            continue
+        scores = prf(counts[f"root.tp.{kind}"], counts[f"root.fp.{kind}"], counts[f"root.fn.{kind}"])
+        metrics[f"root.precision.{kind}"] = scores["precision"]
+        metrics[f"root.recall.{kind}"] = scores["recall"]
+        metrics[f"extra_per_sentence.{kind}"] = round(counts.get(f"extra.{kind}", 0) / size, 4)
+    return EvalReport("events", "news_precision", str(path), len(golds), metrics, counts, notes)
+
+
+def default_datasets() -> list[tuple[str, Path]]:
+    """The sets scored without ``--data``: ../shared/eval/events when present, and the shipped news set."""
+    shared = shared_dir() / "eval" / "events"
+    found = datasets(shared) if shared.is_dir() else []
+    if all(kind != "news_precision" for kind, _ in found):
+        found.append(("news_precision", NEWS_PRECISION))
+    return found
+
+
 def evaluate(data: Path | None, limit: int | None) -> list[EvalReport]:
     """Code every gold sentence with the whole pipeline and score it, one report per dataset."""
     from dragoman.coder import Coder  # heavy: loads spaCy and every stage
     from dragoman.config import Options
     from dragoman.errors import InputError
 
-    root = Path(data) if data is not None else default_path("events")
-    found = datasets(root)
+    found = datasets(Path(data)) if data is not None else default_datasets()
     coder = Coder(Options(min_chars=1))  # a gold sentence is an article of its own, however short
 
-    def code(text: str) -> list:  # type: ignore[type-arg]
+    def code(text: str, published: str = PUBLISHED) -> list:  # type: ignore[type-arg]
         try:
-            return coder.code(text, published=PUBLISHED).events
+            return coder.code(text, published=published).events
         except InputError:  # not coded (e.g. not taken for English): no events
             return []
 
     return score_datasets(found, code, limit)
 
 
-def score_datasets(found: list[tuple[str, Path]], code: Callable[[str], list], limit: int | None) -> list[EvalReport]:  # type: ignore[type-arg]
-    """Read each gold file, code its sentences with ``code`` (text -> events) and score them."""
+def score_datasets(found: list[tuple[str, Path]], code: Callable[..., list], limit: int | None) -> list[EvalReport]:  # type: ignore[type-arg]
+    """Read each gold file, code its sentences with ``code`` and score them.
+
+    ``code(text)`` returns the events of one sentence; a sentence that carries its own date
+    (news_precision) is coded as ``code(text, published)``.
+    """
     reports = []
     for kind, path in found:
         golds = _READERS[kind](path)
         if limit is not None:
             golds = golds[:limit]
-        predictions = [code(gold.text) for gold in golds]
+        predictions = [code(gold.text) if gold.published is None else code(gold.text, gold.published)
+                       for gold in golds]
         notes = ["sentences coded one at a time with Coder.code (real actors)",
                  "extra_per_sentence: predicted events whose root (PLOVER type) is not in the gold"]
         if kind == "plover_gsr":
@@ -270,5 +407,11 @@ def score_datasets(found: list[tuple[str, Path]], code: Callable[[str], list], l
                          "dyad = (source country, type)")
         if kind == "petr2_gsr":
             notes.append("dyad = (source country, target country, root); '---' for unknown countries")
+        if kind == "news_precision":
+            notes += ["each sentence coded with its own published date",
+                      "dyad = (source country, target country, root); '---' for no or unknown country",
+                      "nonevent.rate: share of predicted events in sentences whose gold is empty"]
+            reports.append(_score_news(path, golds, predictions, notes))
+            continue
         reports.append(_score(kind, path, golds, predictions, notes))
     return reports
