@@ -4,14 +4,14 @@ which clauses of a sentence are its own and which only set the scene."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
 from dragoman.events.columns import Columns
 from dragoman.events.grammar import EventGrammar, is_verb
 from dragoman.events.lexicon import Pattern
-from dragoman.events.matcher import Trial, best
+from dragoman.events.matcher import KindsOf, Trial, best
 from dragoman.events.roles import ActorIndex
 
 # Dependents whose subtrees belong to a coded event and are not coded again on their own
@@ -38,26 +38,31 @@ class Coded:
     base: str | None = None  # the wrapped act's own code
 
 
-def code_token(token: Token, grammar: EventGrammar, trace: Tracer | None, depth: int = 0) -> Coded | None:
-    """CAMEO code of a verb or event noun, with wrapped complements re-coded; None if no pattern."""
+def code_token(
+    token: Token, grammar: EventGrammar, trace: Tracer | None, depth: int = 0, kinds: KindsOf | None = None
+) -> Coded | None:
+    """CAMEO code of a verb or event noun, with wrapped complements re-coded; None if no pattern.
+
+    ``kinds`` tells what phrases name, for the patterns' sense constraints.
+    """
     if depth > 3:
         return None
     lexicon = grammar.lexicon
     if is_verb(token):
-        pattern, trials = best(token, lexicon, "verb")
+        pattern, trials = best(token, lexicon, "verb", kinds)
         if trace:
             trace(token, trials)
         is_light = token.lemma_.lower() in grammar.light or token.lower_ in grammar.light
-        light = light_event(token, grammar, trace) if is_light else None
+        light = light_event(token, grammar, trace, kinds) if is_light else None
         if light is not None and (pattern is None or pattern.specificity < light.specificity + 2):
             return light
         if pattern is None:
             return None
         if pattern.family:
-            return _wrapped(token, pattern, grammar, trace, depth)
+            return _wrapped(token, pattern, grammar, trace, depth, kinds)
         return Coded(pattern.cameo or "", pattern, pattern.id, pattern.specificity, token, token)
     if token.pos_ in ("NOUN", "PROPN"):
-        pattern, trials = best(token, lexicon, "noun")
+        pattern, trials = best(token, lexicon, "noun", kinds)
         if trace:
             trace(token, trials)
         if pattern is None:
@@ -66,7 +71,7 @@ def code_token(token: Token, grammar: EventGrammar, trace: Tracer | None, depth:
     return None
 
 
-def light_event(verb: Token, grammar: EventGrammar, trace: Tracer | None) -> Coded | None:
+def light_event(verb: Token, grammar: EventGrammar, trace: Tracer | None, kinds: KindsOf | None = None) -> Coded | None:
     """A light verb's event noun: "held talks", "launched air strikes", "engaged in fighting"."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     for prep in verb.children:
@@ -74,7 +79,7 @@ def light_event(verb: Token, grammar: EventGrammar, trace: Tracer | None) -> Cod
             objects += [c for c in prep.children if c.dep_ == "pobj"]
     for obj in objects:
         for noun in (obj, *obj.conjuncts):
-            pattern, trials = best(noun, grammar.lexicon, "noun")
+            pattern, trials = best(noun, grammar.lexicon, "noun", kinds)
             if trace:
                 trace(noun, trials)
             if pattern is not None:
@@ -104,11 +109,13 @@ def complements(token: Token) -> list[Token]:
     return out
 
 
-def _wrapped(token: Token, pattern: Pattern, grammar: EventGrammar, trace: Tracer | None, depth: int) -> Coded:
+def _wrapped(
+    token: Token, pattern: Pattern, grammar: EventGrammar, trace: Tracer | None, depth: int, kinds: KindsOf | None
+) -> Coded | None:
     lexicon = grammar.lexicon
     family = lexicon.families[pattern.family or ""]
     for comp in complements(token):
-        inner = code_token(comp, grammar, trace, depth + 1)
+        inner = code_token(comp, grammar, trace, depth + 1, kinds)
         if inner is not None:
             used = family
             if family.name == "intent":
@@ -116,9 +123,15 @@ def _wrapped(token: Token, pattern: Pattern, grammar: EventGrammar, trace: Trace
                 hostile = (lexicon.settings.get("future_family") or {}).get(inner.code[:2])
                 if hostile and hostile != "intent":
                     used = lexicon.families[hostile]
+            if used.strict_map and not used.maps(inner.code):
+                # "promised to criticize": no intent to cooperate, and the criticism has not happened
+                return Coded("", replace(pattern, withholds=True), f"{pattern.id}>{inner.rule}",
+                             pattern.specificity, token, token, comp, inner.code)
             code = used.recode(inner.code)
             return Coded(code, pattern, f"{pattern.id}>{inner.rule}", pattern.specificity + inner.specificity,
                          token, token, comp, inner.code)
+    if pattern.needs_complement:
+        return None
     return Coded(pattern.cameo or family.default, pattern, pattern.id, pattern.specificity, token, token)
 
 

@@ -25,6 +25,7 @@ from dragoman.events.columns import Columns
 from dragoman.events.discard import discarded_topic
 from dragoman.events.explain import Explanation, PatternTrial, SentenceExplanation, TokenRow
 from dragoman.events.grammar import EventGrammar, clause_head, is_verb
+from dragoman.events.kinds import KIND_WORD_LISTS, TokenKinds
 from dragoman.events.lexicon import PatternLexicon, load_lexicon
 from dragoman.events.matcher import Trial
 from dragoman.events.merge import assign_ids, dedupe_sentence
@@ -32,7 +33,7 @@ from dragoman.events.modality import conditioned, modality
 from dragoman.events.ontology import Ontology, load_ontology
 from dragoman.events.participants import event_roles
 from dragoman.events.refine import refine
-from dragoman.events.roles import ActorIndex
+from dragoman.events.roles import ActorIndex, others, same_entity
 from dragoman.events.speech import about_self, allegation, obligation, statement
 from dragoman.records import Actor, Event, Quote, Trigger
 
@@ -49,6 +50,7 @@ class EventCoder:
         self.ontology: Ontology = load_ontology()
         self.lexicon: PatternLexicon = load_lexicon(self.ontology, extra_files)
         self.grammar = EventGrammar.of(self.lexicon)
+        self.kind_words = {key: self.lexicon.words(key) for key in KIND_WORD_LISTS}
 
     # -- public ------------------------------------------------------------------------------
     def code(self, doc: Doc, actors: list[Actor], quotes: list[Quote], article_id: str) -> list[Event]:
@@ -106,6 +108,7 @@ class EventCoder:
     def _code_sentence(self, s_index: int, sent: Span, index: ActorIndex,
                        note: SentenceExplanation | None, columns: Columns) -> list[Event]:
         trace = self._tracer(note)
+        kinds = TokenKinds(index, self.kind_words)
         used: set[int] = set()
         matched_tokens: set[int] = set()
         events: list[Event] = []
@@ -129,12 +132,18 @@ class EventCoder:
                 token = doc[i]
                 if inside_name(token, index):
                     continue
-                coded = code_token(token, self.grammar, trace)
+                coded = code_token(token, self.grammar, trace, kinds=kinds.of)
                 if coded is None:
                     if is_verb(token) and token.lemma_.lower() in self.grammar.speech:
                         speakers.append(token)
                     continue
                 matched_tokens.add(token.i)
+                if coded.pattern.withholds:
+                    # "stopped short of imposing sanctions": the act did not happen
+                    used.update(consumed(coded))
+                    if note is not None:
+                        note.notes.append(f"'{token.text}' ({coded.rule}): the act it names did not happen, not coded")
+                    continue
                 emitted = self._emit(s_index, sent, coded, index, note)
                 if emitted or coded.pattern.family or coded.code[:2] in self.grammar.content_roots:
                     # an act with no one to pin it on leaves its phrases free: "were killed in
@@ -167,7 +176,7 @@ class EventCoder:
                 confidence = self._confidence(coded.specificity, "inherited", bool(source.actors))
                 obliged: list[Actor | None] = list(source.actors) or [None]
                 return [self._event(s_index, sent, coded.trigger, code, s, t, False, confidence, rule)
-                        for s in speaker.actors for t in obliged if t is None or s.code != t.code]
+                        for s in speaker.actors for t in obliged if t is None or not same_entity(s, t)]
         if not source.actors:
             if note is not None:
                 note.notes.append(f"{where}: no resolved source actor, no event")
@@ -188,7 +197,7 @@ class EventCoder:
         code, negated = coded.code, False
         if coded.pattern.family == "accuse" and about_self(coded, source, index, grammar):
             code = self.lexicon.families["claim"].default  # "X claimed that it had attacked": 015
-            targets = [t for t in targets if t.code not in {a.code for a in source.actors}]
+            targets = others(targets, source.actors)
             if note is not None:
                 note.notes.append(f"{where}: the claimed act is the speaker's own, {code}")
         settings = self.lexicon.settings
@@ -219,7 +228,7 @@ class EventCoder:
         if symmetric is None:
             symmetric = code[:2] in grammar.symmetric_roots
         if targets:
-            dyads = [(s, t) for s in source.actors for t in targets if s.code != t.code]
+            dyads = [(s, t) for s in source.actors for t in targets if not same_entity(s, t)]
             if code in grammar.mutual and code == coded.code:
                 # "X held talks with Y": negotiating takes both sides, coded both ways
                 dyads += [(t, s) for s, t in dyads if (t, s) not in dyads]

@@ -15,6 +15,7 @@ from typing import Any
 
 from dragoman import yamlio
 from dragoman.errors import DataError
+from dragoman.events.kinds import KINDS
 from dragoman.events.ontology import DATA, Ontology
 
 PATTERN_DIR = DATA / "patterns"
@@ -23,7 +24,8 @@ BUILTIN_FILES = (PATTERN_DIR / "verbs.yaml", PATTERN_DIR / "nouns.yaml")
 PURPOSES_FILE = PATTERN_DIR / "purposes.yaml"
 
 _PATTERN_KEYS = {"id", "verbs", "nouns", "particle", "prep", "objects", "xcomp", "subject", "cameo",
-                 "family", "targets", "symmetric", "needs_agent", "inverse", "intransitive"}
+                 "family", "targets", "symmetric", "needs_agent", "inverse", "intransitive", "needs_complement",
+                 "subject_kinds", "object_kinds", "no_predicate", "withholds"}
 _LIST_KEYS = ("verbs", "nouns", "objects", "xcomp", "subject", "targets")
 
 
@@ -44,7 +46,17 @@ class Pattern:
     targets: tuple[str, ...] = ()
     symmetric: bool | None = None
     needs_agent: bool = False  # the complement has its own agent: "wants Putin to attack", not "wants to attack"
+    # a wrapper that codes only a codable complement: "decided to meet" is 036, "decided to run" nothing
+    needs_complement: bool = False
     intransitive: bool = False  # the verb takes no direct object: crowds "gathered", not "gathered information"
+    # sense constraints (events/kinds.py): the kinds the subject / direct object may be, and no
+    # predicate complement ("called him unfit" is no phone call)
+    subject_kinds: frozenset[str] = frozenset()
+    object_kinds: frozenset[str] = frozenset()
+    no_predicate: bool = False
+    # the act in the complement did not happen ("stopped short of imposing sanctions", "refrained
+    # from criticizing"): the complement is taken and nothing is coded
+    withholds: bool = False
     inverse: bool = False  # roles swapped: "X received arms from Y" is Y -> X
     source: str = ""  # file it came from
     order: int = 0
@@ -58,7 +70,7 @@ class Pattern:
         score += 2 if self.objects else 0
         score += 2 if self.xcomp else 0
         score += 2 if self.subject else 0
-        return score
+        return score  # sense constraints only filter: they make a pattern no more specific
 
 
 @dataclass(frozen=True)
@@ -66,6 +78,12 @@ class Family:
     name: str
     default: str
     map: dict[str, str]
+    # a complement act outside the map makes no event: "vowed to criticize" is no intent to cooperate
+    strict_map: bool = False
+
+    def maps(self, code: str) -> bool:
+        """Whether the map holds a prefix of ``code``."""
+        return any(code[:length] in self.map for length in range(len(code), 1, -1))
 
     def recode(self, code: str | None) -> str:
         """Code of the wrapped act: the longest prefix of ``code`` in the map, else the default."""
@@ -145,8 +163,14 @@ def _pattern(entry: Any, kind: str, path: Path, order: int, ontology: Ontology, 
             _phrases(entry[key], where, key)
     cameo = entry.get("cameo")
     family = entry.get("family")
-    if cameo is None and family is None:
-        raise DataError(f"{where}: needs 'cameo' or 'family'")
+    if cameo is None and family is None and not entry.get("withholds"):
+        raise DataError(f"{where}: needs 'cameo' or 'family' (or 'withholds: true')")
+    kinds = {}
+    for key in ("subject_kinds", "object_kinds"):
+        values = entry.get(key) or []
+        if not isinstance(values, list) or not set(values) <= KINDS:
+            raise DataError(f"{where}: '{key}' must be a list of kinds from {sorted(KINDS)}")
+        kinds[key] = frozenset(values)
     if cameo is not None and str(cameo) not in ontology:
         raise DataError(f"{where}: unknown CAMEO code {cameo!r} (quote codes: \"010\")")
     if family is not None and family not in families:
@@ -154,7 +178,8 @@ def _pattern(entry: Any, kind: str, path: Path, order: int, ontology: Ontology, 
     for key in ("particle", "prep"):
         if key in entry and not isinstance(entry[key], str):
             raise DataError(f"{where}: '{key}' must be one word")
-    for key in ("symmetric", "needs_agent", "inverse", "intransitive"):
+    for key in ("symmetric", "needs_agent", "inverse", "intransitive", "needs_complement", "no_predicate",
+                "withholds"):
         if key in entry and not isinstance(entry[key], bool):
             raise DataError(f"{where}: '{key}' must be true or false")
     return Pattern(
@@ -167,6 +192,9 @@ def _pattern(entry: Any, kind: str, path: Path, order: int, ontology: Ontology, 
         subject=_with_hyphens(_phrases(entry["subject"], where, "subject")) if entry.get("subject") else (),
         targets=tuple(w.lower() for w in entry.get("targets") or []),
         symmetric=entry.get("symmetric"), needs_agent=bool(entry.get("needs_agent", False)),
+        needs_complement=bool(entry.get("needs_complement", False)),
+        subject_kinds=kinds["subject_kinds"], object_kinds=kinds["object_kinds"],
+        no_predicate=bool(entry.get("no_predicate", False)), withholds=bool(entry.get("withholds", False)),
         inverse=bool(entry.get("inverse", False)), intransitive=bool(entry.get("intransitive", False)),
         source=str(path), order=order,
     )
@@ -185,7 +213,7 @@ def _families(settings: dict[str, Any], ontology: Ontology) -> dict[str, Family]
         for code in [str(spec["default"]), *mapping.values()]:
             if code not in ontology:
                 raise DataError(f"{where}: unknown CAMEO code {code!r}")
-        families[name] = Family(name, str(spec["default"]), mapping)
+        families[name] = Family(name, str(spec["default"]), mapping, bool(spec.get("strict_map", False)))
     return families
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -23,6 +24,7 @@ class Trial:
     matched: bool
     reason: str = ""
     weight: int = 0  # words of the longest object phrase matched: "war crime" beats "crime"
+    senses: int = 0  # sense constraints met by a phrase actually there (one absent meets none)
 
 
 def words(tokens: list[Token]) -> list[tuple[str, str]]:
@@ -62,10 +64,50 @@ def _head_ok(token: Token, head: tuple[str, ...], forms: tuple[str, str]) -> boo
 Region = tuple[list[tuple[str, str]], set[str]]  # a region's words in order, and all of them as a set
 
 
-def try_pattern(pattern: Pattern, token: Token, regions: dict[str, Region] | None = None) -> Trial:
+KindsOf = Callable[[Token], frozenset[str]]
+_PREDICATE_DEPS = frozenset({"oprd", "ccomp", "xcomp", "acomp"})
+
+
+def direct_object(token: Token) -> Token | None:
+    """The verb's direct object, or its passive subject ("were arrested")."""
+    for child in token.children:
+        if child.dep_ == "dobj":
+            return child
+    return next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+
+
+def _senses(pattern: Pattern, token: Token, kinds: KindsOf | None) -> tuple[int, str]:
+    """How many sense constraints a phrase that is there meets, and why one fails ("" if none does)."""
+    if pattern.no_predicate and any(c.dep_ in _PREDICATE_DEPS for c in token.children):
+        return 0, "sense: has a predicate complement"
+    met = 0
+    if kinds is None:
+        return met, ""
+    if pattern.object_kinds:
+        obj = direct_object(token)
+        found = kinds(obj) if obj is not None else frozenset()
+        if obj is not None and found and not found & pattern.object_kinds:
+            wanted = "/".join(sorted(pattern.object_kinds))
+            return met, f"sense: object '{obj.text}' is {'/'.join(sorted(found))}, not {wanted}"
+        met += bool(found)
+    if pattern.subject_kinds:
+        subj, _how = subject_of(token, AGENT)
+        found = kinds(subj) if subj is not None else frozenset()
+        if not found & pattern.subject_kinds:  # a subject must be known to be of the kind
+            what = f"'{subj.text}' is {'/'.join(sorted(found)) or 'of no known kind'}" if subj is not None else "none"
+            return met, f"sense: subject {what}, not {'/'.join(sorted(pattern.subject_kinds))}"
+        met += 1
+    return met, ""
+
+
+def try_pattern(
+    pattern: Pattern, token: Token, regions: dict[str, Region] | None = None, kinds: KindsOf | None = None
+) -> Trial:
     """Check every constraint of ``pattern`` on ``token``.
 
-    ``regions`` caches the object-region words of this token across the patterns tried on it.
+    ``regions`` caches the object-region words of this token across the patterns tried on it;
+    ``kinds`` tells what a phrase names, for the sense constraints (none checked without it, but
+    ``no_predicate``).
     """
     forms = (token.lemma_.lower(), token.lower_)
     if not any(_head_ok(token, head, forms) for head in pattern.heads):
@@ -109,13 +151,17 @@ def try_pattern(pattern: Pattern, token: Token, regions: dict[str, Region] | Non
         seq = words(list(subj.subtree)) if subj is not None else []
         if not any(contains(seq, phrase) for phrase in pattern.subject):
             return Trial(pattern, False, "subject words absent")
-    return Trial(pattern, True, weight=weight)
+    senses, refused = _senses(pattern, token, kinds)
+    if refused:
+        return Trial(pattern, False, refused)
+    return Trial(pattern, True, weight=weight, senses=senses)
 
 
 def rank(trial: Trial) -> tuple[int, int, int, int]:
-    """Sort key: more specific first, then longer object phrase, then finer code, then file order."""
+    """Sort key: more specific first (sense constraints met by phrases that are there count), then
+    longer object phrase, then finer code, then file order."""
     pattern = trial.pattern
-    return (pattern.specificity, trial.weight, len(pattern.cameo or ""), -pattern.order)
+    return (pattern.specificity + trial.senses, trial.weight, len(pattern.cameo or ""), -pattern.order)
 
 
 def candidates(token: Token, lexicon: PatternLexicon, kind: str) -> list[Pattern]:
@@ -131,13 +177,15 @@ def candidates(token: Token, lexicon: PatternLexicon, kind: str) -> list[Pattern
     return sorted(seen.values(), key=lambda p: p.order)
 
 
-def best(token: Token, lexicon: PatternLexicon, kind: str) -> tuple[Pattern | None, list[Trial]]:
+def best(
+    token: Token, lexicon: PatternLexicon, kind: str, kinds: KindsOf | None = None
+) -> tuple[Pattern | None, list[Trial]]:
     """The most specific matching pattern of one kind, with every trial for the explanation."""
     patterns = candidates(token, lexicon, kind)
     if not patterns:
         return None, []
     regions: dict[str, Region] = {}
-    trials = [try_pattern(p, token, regions) for p in patterns]
+    trials = [try_pattern(p, token, regions, kinds) for p in patterns]
     matched = [t for t in trials if t.matched]
     if not matched:
         return None, trials

@@ -38,7 +38,10 @@ def modality(token: Token, lexicon: PatternLexicon) -> Modality:
     for holder in holders:
         for child in holder.children:
             lower = child.lower_
-            if child.dep_ == "neg" or (child.dep_ in ("advmod", "det") and lower in negations):
+            if child.dep_ == "neg" or (child.dep_ in ("advmod", "det", "cc", "preconj") and lower in negations):
+                negated = True
+            # "would no longer defend": an adverb negated in its turn
+            if child.dep_ == "advmod" and any(g.dep_ == "neg" or g.lower_ in negations for g in child.children):
                 negated = True
             if child.dep_ in ("aux", "auxpass") and (lower in future_aux or child.lemma_.lower() in future_aux):
                 future = True

@@ -14,6 +14,7 @@ from dragoman.events.roles import (
     find_source,
     find_targets,
     noun_source,
+    others,
     target_tokens,
 )
 from dragoman.nlp.syntax import AGENT, subject_of
@@ -106,5 +107,4 @@ def inverse_roles(verb: Token, index: ActorIndex, grammar: EventGrammar) -> tupl
         if givers:
             break
     receiver = find_source(verb, index, grammar.speech, grammar.stative)
-    codes = {a.code for a in givers}
-    return EventRole(givers, "inverse"), [a for a in receiver.actors if a.code not in codes]
+    return EventRole(givers, "inverse"), others(receiver.actors, givers)

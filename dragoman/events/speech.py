@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from dragoman.events.clauses import Coded
 from dragoman.events.grammar import EventGrammar, is_verb
 from dragoman.events.matcher import words
-from dragoman.events.roles import ActorIndex, EventRole, find_source, find_targets
+from dragoman.events.roles import ActorIndex, EventRole, find_source, find_targets, others, overlap
 from dragoman.nlp.syntax import AGENT, subject_of
 from dragoman.records import Actor
 
@@ -62,7 +62,7 @@ def allegation(coded: Coded, source: EventRole, index: ActorIndex, grammar: Even
     if any((a.sector or "").split(" ")[0] in grammar.relaying_sectors or (a.code or "")[3:6] in grammar.relaying_sectors
            for a in speaker.actors):
         return None  # the media relay reports, they do not accuse
-    if {a.code for a in speaker.actors} & {a.code for a in source.actors}:
+    if overlap(speaker.actors, source.actors):
         return None  # a speaker telling of its own act claims it
     return speaker
 
@@ -71,7 +71,7 @@ def obligation(coded: Coded, source: EventRole, index: ActorIndex,
                grammar: EventGrammar) -> tuple[EventRole, str] | None:
     """"X said Y must do Z": the speaker demands Z of Y (10x), when the speaker is another actor."""
     speaker = speaker_above(coded.event_token, index, grammar)
-    if speaker is None or {a.code for a in source.actors} & {a.code for a in speaker.actors}:
+    if speaker is None or overlap(source.actors, speaker.actors):
         return None
     base = coded.base if coded.pattern.family == "intent" and coded.base else coded.code
     return speaker, grammar.lexicon.families["demand"].recode(base)
@@ -84,8 +84,7 @@ def about_self(coded: Coded, source: EventRole, index: ActorIndex, grammar: Even
     if comp is None or subject_of(comp, AGENT).how != "subject":
         return False
     agent = find_source(comp, index, grammar.speech, grammar.stative)
-    codes = {a.code for a in source.actors}
-    return bool(agent.actors) and all(a.code in codes for a in agent.actors)
+    return bool(agent.actors) and not others(agent.actors, source.actors)
 
 
 def statement(speaker: Token, index: ActorIndex, grammar: EventGrammar, matched: set[int]) -> Statement | None:
