@@ -126,6 +126,9 @@ class Event:
     confidence: float = 0.5
     rule: str = ""  # id of the pattern that fired
     mentions: int = 1  # identical (date, source, target, code) in one article collapse to one
+    # scene-setting rather than news: a clause of background (time, condition, relative clause), a
+    # past perfect or "has long", or an act dated over a year before the story; kept, with lower confidence
+    background: bool = False
 
 
 @dataclass

@@ -89,6 +89,10 @@ def events(
     text: Optional[str] = typer.Option(None, "--text", help="The event's sentence contains."),
     rule: Optional[str] = typer.Option(None, "--rule", help="Rule (pattern id) prefix."),
     min_confidence: Optional[float] = typer.Option(None, "--min-confidence", help="Confidence at least (0-1)."),
+    news_only: bool = typer.Option(
+        False, "--no-background", help="Leave out background events (history, scene-setting)."
+    ),
+    lede: Optional[int] = typer.Option(None, "--lede", help="Only events in the first N sentences of each article."),
     limit: Optional[int] = typer.Option(None, "--limit", help="At most this many events."),
     after: Optional[str] = typer.Option(None, "--after", help="Continue after this cursor (printed by --limit)."),
     fmt: str = typer.Option("table", "--format", "-f", help="table, jsonl or csv."),
@@ -101,7 +105,7 @@ def events(
     where = parse_filter(EventFilter, {
         "source": actor, "target": target, "cameo": code, "since": since, "until": until, "quad_class": quad,
         "plover_type": plover, "place": place, "place_country": country, "text": text, "rule": rule,
-        "min_confidence": min_confidence,
+        "min_confidence": min_confidence, "background": False if news_only else None, "lede": lede,
     })
     store = Store(db, read_only=True)
     rows = _pages(lambda size, cursor: store.events(where, size, cursor), limit, after)

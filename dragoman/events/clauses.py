@@ -103,6 +103,10 @@ def complements(token: Token) -> list[Token]:
             out += [cc for cc in c.children if cc.dep_ in ("acl", "relcl") and cc.pos_ == "VERB"]
             out.append(c)
     out += [c for c in children if c.dep_ == "ccomp"]
+    # "have sworn to fight": an infinitive the parser hung on as an adverbial clause
+    out += [c for c in children if c.dep_ == "advcl" and c.pos_ == "VERB"
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            and not any(a.dep_ in ("nsubj", "nsubjpass") for a in c.children)]
     for c in children:
         if c.dep_ in ("prep", "prt") and c.lower_ in _COMPLEMENT_PREPS:
             out += [p for p in c.children if p.dep_ in ("pobj", "pcomp")]
@@ -132,7 +136,29 @@ def _wrapped(
                          token, token, comp, inner.code)
     if pattern.needs_complement:
         return None
-    return Coded(pattern.cameo or family.default, pattern, pattern.id, pattern.specificity, token, token)
+    code = pattern.cameo or family.default
+    if family.agent_default and kinds is not None and _acting_clause(token, kinds):
+        code = family.agent_default
+    return Coded(code, pattern, pattern.id, pattern.specificity, token, token)
+
+
+_ACTING_KINDS = frozenset({"person", "group", "organization", "country", "political", "armed"})
+
+
+def _acting_clause(token: Token, kinds: KindsOf) -> bool:
+    """Whether the verb is aimed at an actor ("warned Washington not to ...") or wraps a clause with
+    an actor as its subject ("that police will ...", "it would take countermeasures"; not "it would
+    be difficult")."""
+    for child in token.children:
+        if child.dep_ in ("dobj", "dative") and kinds(child) & _ACTING_KINDS:
+            return True
+        if child.dep_ == "ccomp":
+            subject = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is None:
+                continue
+            if kinds(subject) & _ACTING_KINDS or (subject.pos_ == "PRON" and child.lemma_ != "be"):
+                return True
+    return False
 
 
 def consumed(coded: Coded) -> set[int]:

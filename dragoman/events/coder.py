@@ -39,6 +39,7 @@ from dragoman.records import Actor, Event, Quote, Trigger
 
 log = logging.getLogger(__name__)
 
+BACKGROUND_PENALTY = 0.15  # confidence taken from a background event: kept, but ranked below the news
 # How a role was found, when it is less certain than a subject or a "by" phrase.
 _INDIRECT = ("inherited", "speech-pronoun", "quote-speaker", "relative", "participle", "modifier")
 
@@ -145,6 +146,13 @@ class EventCoder:
                         note.notes.append(f"'{token.text}' ({coded.rule}): the act it names did not happen, not coded")
                     continue
                 emitted = self._emit(s_index, sent, coded, index, note)
+                if emitted and (not main or self._told_as_past(coded.event_token)):
+                    for event in emitted:
+                        event.background = True
+                        event.confidence = round(max(0.05, event.confidence - BACKGROUND_PENALTY), 2)
+                    if note is not None:
+                        note.notes.append(f"'{token.text}': background (a scene-setting clause or an earlier act), "
+                                          f"confidence lowered by {BACKGROUND_PENALTY}")
                 if emitted or coded.pattern.family or coded.code[:2] in self.grammar.content_roots:
                     # an act with no one to pin it on leaves its phrases free: "were killed in
                     # shelling by Israeli tanks" is still coded from the shelling; the words of a
@@ -226,7 +234,7 @@ class EventCoder:
         code = self._refine(code, coded.event_token, where, note)
         symmetric = coded.pattern.symmetric
         if symmetric is None:
-            symmetric = code[:2] in grammar.symmetric_roots
+            symmetric = code[:2] in grammar.symmetric_roots or coded.event_token.lemma_.lower() in grammar.reciprocal
         if targets:
             dyads = [(s, t) for s in source.actors for t in targets if not same_entity(s, t)]
             if code in grammar.mutual and code == coded.code:
@@ -266,6 +274,17 @@ class EventCoder:
         if not has_target:
             score -= 0.05
         return round(max(0.05, min(0.99, score)), 2)
+
+    def _told_as_past(self, token: Token) -> bool:
+        """A past perfect ("had met") or a lasting state ("has long opposed"): told as background."""
+        holder = token.head if token.dep_ in ("dobj", "nsubj", "nsubjpass") and not is_verb(token) else token
+        children = list(holder.children)
+        # a past perfect reported after "said" is only the tense of reported speech, not background
+        reported = holder.dep_ == "ccomp" and holder.head.lemma_.lower() in self.grammar.speech
+        perfect = not reported and holder.tag_ == "VBN" and any(
+            c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in children)
+        lasting = any(c.dep_ == "advmod" and c.lower_ in self.lexicon.words("lasting_adverbs") for c in children)
+        return perfect or lasting
 
     def _event(self, s_index: int, sent: Span, trigger: Token, code: str, source: Actor,
                target: Actor | None, negated: bool, confidence: float, rule: str) -> Event:

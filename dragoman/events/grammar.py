@@ -20,7 +20,9 @@ class EventGrammar:
     light: frozenset[str]
     target_preps: tuple[str, ...]
     source_preps: frozenset[str]
+    location_preps: frozenset[str]
     symmetric_roots: frozenset[str]
+    reciprocal: frozenset[str]
     background_marks: frozenset[str]
     background_preps: frozenset[str]
     obliged: frozenset[str]
@@ -46,7 +48,9 @@ class EventGrammar:
             light=words("light_verbs"),
             target_preps=tuple(words("target_preps")),
             source_preps=words("source_preps"),
+            location_preps=words("location_preps"),
             symmetric_roots=frozenset(str(r) for r in lexicon.settings.get("symmetric_roots", [])),
+            reciprocal=words("reciprocal_verbs"),
             background_marks=words("background_marks"),
             background_preps=words("background_preps"),
             obliged=words("obligation_aux"),

@@ -25,7 +25,7 @@ PURPOSES_FILE = PATTERN_DIR / "purposes.yaml"
 
 _PATTERN_KEYS = {"id", "verbs", "nouns", "particle", "prep", "objects", "xcomp", "subject", "cameo",
                  "family", "targets", "symmetric", "needs_agent", "inverse", "intransitive", "needs_complement",
-                 "subject_kinds", "object_kinds", "no_predicate", "withholds"}
+                 "subject_kinds", "object_kinds", "no_predicate", "withholds", "predicate"}
 _LIST_KEYS = ("verbs", "nouns", "objects", "xcomp", "subject", "targets")
 
 
@@ -54,6 +54,7 @@ class Pattern:
     subject_kinds: frozenset[str] = frozenset()
     object_kinds: frozenset[str] = frozenset()
     no_predicate: bool = False
+    predicate: bool = False  # needs a predicate complement: "called him unfit", "branded the vote a sham"
     # the act in the complement did not happen ("stopped short of imposing sanctions", "refrained
     # from criticizing"): the complement is taken and nothing is coded
     withholds: bool = False
@@ -80,6 +81,9 @@ class Family:
     map: dict[str, str]
     # a complement act outside the map makes no event: "vowed to criticize" is no intent to cooperate
     strict_map: bool = False
+    # the code when the wrapped clause has an actor as its subject but no codable act: "warned that
+    # police will no longer tolerate rallies" threatens, "warned that growth would slow" does not
+    agent_default: str | None = None
 
     def maps(self, code: str) -> bool:
         """Whether the map holds a prefix of ``code``."""
@@ -179,7 +183,7 @@ def _pattern(entry: Any, kind: str, path: Path, order: int, ontology: Ontology, 
         if key in entry and not isinstance(entry[key], str):
             raise DataError(f"{where}: '{key}' must be one word")
     for key in ("symmetric", "needs_agent", "inverse", "intransitive", "needs_complement", "no_predicate",
-                "withholds"):
+                "withholds", "predicate"):
         if key in entry and not isinstance(entry[key], bool):
             raise DataError(f"{where}: '{key}' must be true or false")
     return Pattern(
@@ -195,6 +199,7 @@ def _pattern(entry: Any, kind: str, path: Path, order: int, ontology: Ontology, 
         needs_complement=bool(entry.get("needs_complement", False)),
         subject_kinds=kinds["subject_kinds"], object_kinds=kinds["object_kinds"],
         no_predicate=bool(entry.get("no_predicate", False)), withholds=bool(entry.get("withholds", False)),
+        predicate=bool(entry.get("predicate", False)),
         inverse=bool(entry.get("inverse", False)), intransitive=bool(entry.get("intransitive", False)),
         source=str(path), order=order,
     )
@@ -213,7 +218,11 @@ def _families(settings: dict[str, Any], ontology: Ontology) -> dict[str, Family]
         for code in [str(spec["default"]), *mapping.values()]:
             if code not in ontology:
                 raise DataError(f"{where}: unknown CAMEO code {code!r}")
-        families[name] = Family(name, str(spec["default"]), mapping, bool(spec.get("strict_map", False)))
+        agent_default = spec.get("agent_default")
+        if agent_default is not None and str(agent_default) not in ontology:
+            raise DataError(f"{where}: unknown CAMEO code {agent_default!r}")
+        families[name] = Family(name, str(spec["default"]), mapping, bool(spec.get("strict_map", False)),
+                                str(agent_default) if agent_default is not None else None)
     return families
 
 

@@ -76,10 +76,21 @@ def direct_object(token: Token) -> Token | None:
     return next((c for c in token.children if c.dep_ == "nsubjpass"), None)
 
 
+def _has_predicate(token: Token) -> bool:
+    """A predicate complement: "called him unfit" (oprd, xcomp...) or a second object ("called him a liar")."""
+    children = list(token.children)
+    # a verb complement is a request or an act ("called on Israel to move forward"), not a predicate
+    if any((c.dep_ in _PREDICATE_DEPS or c.dep_ == "attr") and c.pos_ not in ("VERB", "AUX") for c in children):
+        return True
+    return sum(c.dep_ in ("dobj", "dative", "npadvmod") for c in children) >= 2
+
+
 def _senses(pattern: Pattern, token: Token, kinds: KindsOf | None) -> tuple[int, str]:
     """How many sense constraints a phrase that is there meets, and why one fails ("" if none does)."""
     if pattern.no_predicate and any(c.dep_ in _PREDICATE_DEPS for c in token.children):
         return 0, "sense: has a predicate complement"
+    if pattern.predicate and not _has_predicate(token):
+        return 0, "sense: no predicate complement"
     met = 0
     if kinds is None:
         return met, ""

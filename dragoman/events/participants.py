@@ -28,7 +28,7 @@ def event_roles(coded: Coded, index: ActorIndex, grammar: EventGrammar) -> tuple
     if not is_verb(token):
         source = noun_source(token, index, grammar.source_preps, grammar.culpable)
         candidates = target_tokens(token, [p for p in preps if p not in grammar.source_preps], False)
-        return source, find_targets(candidates, index, source.actors)
+        return source, find_targets(candidates, index, source.actors, _venue_preps(coded, grammar))
     source = find_source(token, index, grammar.speech, grammar.stative)
     subject, _how = subject_of(token, AGENT, grammar.stative)
     if subject is not None and subject.lemma_.lower() in grammar.mishaps:
@@ -67,7 +67,13 @@ def event_roles(coded: Coded, index: ActorIndex, grammar: EventGrammar) -> tuple
             if subj is not None and subj.i != (subject_of(token, AGENT).token or token).i:
                 candidates.append(subj)
         candidates += target_tokens(comp, grammar.target_preps)
-    return source, find_targets(candidates, index, source.actors)
+    return source, find_targets(candidates, index, source.actors, _venue_preps(coded, grammar))
+
+
+def _venue_preps(coded: Coded, grammar: EventGrammar) -> frozenset[str]:
+    """Where a meeting or a statement happens ("talks in Geneva") is its venue, not its target; a
+    protest or an attack in a city is aimed at that place (roots 09 and up keep it)."""
+    return grammar.location_preps if coded.code[:2] < "09" else frozenset()
 
 
 def _compound_head(verb: Token) -> Token | None:

@@ -221,10 +221,16 @@ def target_tokens(head: Token, preps: Iterable[str], passive_ok: bool = True) ->
     return found
 
 
-def find_targets(candidates: Iterable[Token], index: ActorIndex, sources: list[Actor]) -> list[Actor]:
-    """The first candidate that names resolved actors other than the sources."""
+def find_targets(candidates: Iterable[Token], index: ActorIndex, sources: list[Actor],
+                 location_preps: frozenset[str] = frozenset()) -> list[Actor]:
+    """The first candidate that names resolved actors other than the sources; a place after a
+    preposition of place ("talks in Geneva") is where the act happened, not a target."""
     for token in candidates:
         actors = others(actors_of(token, index), sources)
+        if location_preps:
+            at_place = token.dep_ == "pobj" and token.head.lower_ in location_preps
+            # a place found inside the phrase ("talks in Geneva") is the venue too
+            actors = [a for a in actors if a.kind != "place" or (index.at(token) is a and not at_place)]
         if actors:
             return actors
     return []

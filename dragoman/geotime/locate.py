@@ -84,6 +84,21 @@ def _date_for(event: Event, doc: Doc, dated: list[tuple[TimeExpr, tuple[str, str
     return day, precision, "sentence"
 
 
+BACKGROUND_PENALTY = 0.15  # as the events stage lowers its own background events
+
+
+def _long_before(value: Optional[str], published: Optional[str]) -> bool:
+    """Whether an event date (of any precision) ends more than a year before the article's date."""
+    if not value or not published or len(published) < 4 or not value[:4].isdigit():
+        return False
+    year, story_year = int(value[:4]), int(published[:4])
+    if len(value) == 4:  # "2010": the whole year ends before the year before the story begins
+        return year < story_year - 1
+    if len(published) < 7:
+        return year < story_year - 1
+    return value[:7] < f"{story_year - 1}{published[4:7]}"
+
+
 _DESCRIBING = frozenset({"acl", "relcl", "appos"})  # clauses and phrases that describe a noun
 
 
@@ -165,6 +180,10 @@ def locate_events(
         elif meta.published:
             event.date, event.date_precision, event.date_rule = meta.published, "day", "article"
         event.location = _event_location(event, doc, resolved, dateline_entry, gazetteer.countries)
+        if not event.background and _long_before(event.date, meta.published):
+            # "the 2003 invasion", "talks in 2010": history the story recalls
+            event.background = True
+            event.confidence = round(max(0.05, event.confidence - BACKGROUND_PENALTY), 2)
 
 
 def _event_location(

@@ -26,7 +26,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "cameo", "cameo_root", "cameo_label", "goldstein", "quad_class", "plover_type", "plover_mode",
         "date", "date_value", "date_precision", "date_rule",
         "location_name", "location_country", "lat", "lon", "location_geonameid", "location_rule",
-        "negated", "confidence", "rule", "mentions",
+        "negated", "confidence", "rule", "mentions", "background",
     ),
     "times": ("article_id", "n", "text", "start", "end", "value", "type", "mod"),
     "places": ("article_id", "n", "text", "start", "end", "name", "country", "admin1", "lat", "lon", "geonameid"),

@@ -46,6 +46,8 @@ class EventFilter(BaseModel):
     negated: Optional[bool] = Field(None, description="only negated (true) or only affirmed (false) events")
     rule: Optional[str] = Field(None, description="id prefix of the pattern that fired")
     min_confidence: Optional[float] = Field(None, ge=0, le=1, description="confidence at least")
+    background: Optional[bool] = Field(None, description="only background (true) or only news (false) events")
+    lede: Optional[int] = Field(None, ge=1, description="only events in the first N sentences of their article")
     article_id: Optional[str] = Field(None, description="events of one article")
 
 
@@ -229,6 +231,10 @@ def event_query(f: EventFilter) -> Query:
         query.add("starts_with(e.rule, ?)", f.rule)
     if f.min_confidence is not None:
         query.add("e.confidence >= ?", f.min_confidence)
+    if f.background is not None:
+        query.add("coalesce(e.background, FALSE) = ?", f.background)
+    if f.lede is not None:
+        query.add("e.sentence < ?", f.lede)
     if f.article_id:
         query.add("e.article_id = ?", f.article_id)
     return query

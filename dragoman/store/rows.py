@@ -77,6 +77,7 @@ def event_row(article_id: str, n: int, event: Event) -> Row:
         "lat": loc.lat if loc else None, "lon": loc.lon if loc else None,
         "location_geonameid": loc.geonameid if loc else None, "location_rule": loc.rule if loc else None,
         "negated": event.negated, "confidence": event.confidence, "rule": event.rule, "mentions": event.mentions,
+        "background": event.background,
     }
 
 
@@ -152,7 +153,7 @@ def event_from_row(row: Mapping[str, Any]) -> Event:
         source=_actor(row, "source"), target=_actor(row, "target"), cameo_label=row["cameo_label"],
         plover=plover, date=row["date_value"], date_precision=row["date_precision"], date_rule=row["date_rule"],
         location=location, negated=row["negated"], confidence=row["confidence"], rule=row["rule"],
-        mentions=row["mentions"],
+        mentions=row["mentions"], background=bool(row["background"]),
     )
 
 

@@ -106,4 +106,8 @@ MIGRATIONS: list[str] = [
     ALTER TABLE events ADD COLUMN location_geonameid BIGINT;
     ALTER TABLE times ADD COLUMN mod VARCHAR;
     """,
+    # 3 -> 4: whether an event is background (scene-setting or history the story recalls)
+    """
+    ALTER TABLE events ADD COLUMN background BOOLEAN;
+    """,
 ]

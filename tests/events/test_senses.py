@@ -12,11 +12,11 @@ pytestmark = pytest.mark.model
 ACTORS = {
     "Ms. Okafor": "NGAELI", "Mr. Bello": "NGAELI", "Progressive Party": "NGAPTY",
     "Unity Party": "NGAPTY", "Ghana": "GHA", "Nigeria": "NGA", "Nigerian troops": "NGAMIL",
-    "Police": "NGACOP", "two journalists": "NGAMED",
+    "Police": "NGACOP", "two journalists": "NGAMED", "Lome": "TGO",
 }
 KINDS = {"Ms. Okafor": "person", "Mr. Bello": "person", "Progressive Party": "organization",
          "Unity Party": "organization", "Ghana": "country", "Nigeria": "country",
-         "Nigerian troops": "group", "Police": "organization", "two journalists": "group"}
+         "Nigerian troops": "group", "Police": "organization", "two journalists": "group", "Lome": "place"}
 
 
 @pytest.fixture(scope="module")
@@ -43,8 +43,16 @@ def code_kinds(nlp):  # type: ignore[no-untyped-def]
     ("Police arrested two journalists in Lagos on Monday.", {("173", "NGACOP", "NGAMED")}),
     ("Ghana released a statement on the border dispute with Nigeria.", set()),
     ("The strong naira held back exports from Nigeria last quarter.", set()),
-    # "called him unfit" and "called an election" are no telephone calls
-    ("Ms. Okafor called Mr. Bello unfit for office.", set()),
+    # "called him unfit" is no telephone call but criticism; "called off" a summit breaks it off
+    ("Ms. Okafor called Mr. Bello unfit for office.", {("111", "NGAELI", "NGAELI")}),
+    ("Ghana called off its planned summit with Nigeria.", {("161", "GHA", "NGA")}),
+    # a warning is a threat only when someone is to act ("warned Nigeria", "warned it would ...")
+    ("Ghana warned that inflation would rise sharply next year.", {("012", "GHA", None)}),
+    ("Ghana warned Nigeria that it would close the border.", {("1381", "GHA", "NGA")}),
+    # with no target named, each side of a clash fights the other
+    ("Nigerian troops and Ghana clashed near the border.", {("190", "NGAMIL", "GHA"), ("190", "GHA", "NGAMIL")}),
+    # a meeting's venue is no target
+    ("Ghana held talks with Nigeria in Lome.", {("046", "GHA", "NGA"), ("046", "NGA", "GHA")}),
     # acts that did not happen
     ("Ghana stopped short of imposing sanctions on Nigeria.", set()),
     ("Ghana refrained from criticizing Nigeria.", set()),
@@ -69,3 +77,16 @@ def test_explain_names_the_failed_sense_constraint(nlp):  # type: ignore[no-unty
     explanation = EventCoder().explain(nlp(text), place_actors(text, ACTORS), [])
     reasons = {t.pattern: t.reason for s in explanation.sentences for t in s.trials}
     assert reasons["yield.release"].startswith("sense: object 'statement' is thing")
+
+
+@pytest.mark.parametrize("text, background", [
+    ("Ghana accused Nigeria of rigging the vote.", False),
+    ("Ghana had accused Nigeria of rigging the vote.", True),  # past perfect: told as background
+    ("Ghana has long accused Nigeria of rigging votes.", True),  # a lasting state
+])
+def test_background_events_are_kept_and_flagged(nlp, text, background):  # type: ignore[no-untyped-def]
+    from tests.events.conftest import place_actors
+
+    events = EventCoder().code(nlp(text), place_actors(text, ACTORS), [], "testarticle03")
+    assert [(e.cameo, e.background) for e in events] == [("112", background)]
+    assert events[0].confidence < 0.5 if background else events[0].confidence >= 0.5

@@ -107,3 +107,14 @@ def test_the_datelines_date_is_the_storys_not_the_events(geo_nlp) -> None:  # ty
     text = "ANKARA, March 14 (Harbor Post) - Turkey accused Greece on Tuesday of violating its airspace."
     event = _locate(geo_nlp, text, _event(text, "accused"), dateline="Ankara")
     assert (event.date, event.date_rule) == ("2019-03-12", "verb")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, background", [
+    ("The two ministers met in Geneva on Tuesday.", False),
+    ("The two ministers met in Geneva in 2010.", True),  # history the story recalls
+    ("The two ministers met in Geneva last year.", False),
+])
+def test_an_act_dated_over_a_year_before_the_story_is_background(geo_nlp, text, background):  # type: ignore[no-untyped-def]
+    event = _locate(geo_nlp, text, _event(text, "met"))
+    assert event.background is background

@@ -83,6 +83,8 @@ def test_filters_select_what_they_say(store):
     assert store.events(EventFilter(text="'; DROP TABLE events; --"), limit=10).rows == []
     assert store.counts()["events"] == 80
     assert store.articles(limit=1000).rows[0]["text_length"] > 0
+    assert store.events(EventFilter(lede=1), limit=1000).rows  # every event is in its article's first sentence
+    assert store.events(EventFilter(background=True), limit=1000).rows == []
 
 
 def test_bad_filters_and_cursors_are_input_errors(store):
