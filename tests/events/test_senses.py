@@ -90,3 +90,8 @@ def test_background_events_are_kept_and_flagged(nlp, text, background):  # type:
     events = EventCoder().code(nlp(text), place_actors(text, ACTORS), [], "testarticle03")
     assert [(e.cameo, e.background) for e in events] == [("112", background)]
     assert events[0].confidence < 0.5 if background else events[0].confidence >= 0.5
+
+
+def test_a_statement_in_disparaging_words_is_criticism(code_kinds):  # type: ignore[no-untyped-def]
+    assert code_kinds("Ms. Okafor said Mr. Bello's plan was reckless and incoherent.") == {("111", "NGAELI", "NGAELI")}
+    assert code_kinds("Ms. Okafor said Mr. Bello's plan would be announced soon.") == {("010", "NGAELI", "NGAELI")}
