@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Literal, Optional
 
 QuoteKind = Literal["direct", "indirect", "mixed"]
+BACKGROUND_PENALTY = 0.15  # confidence taken from a background event: kept, but ranked below the news
 DatePrecision = Literal["day", "week", "month", "year"]
 
 
@@ -129,6 +130,12 @@ class Event:
     # scene-setting rather than news: a clause of background (time, condition, relative clause), a
     # past perfect or "has long", or an act dated over a year before the story; kept, with lower confidence
     background: bool = False
+
+    def mark_background(self) -> None:
+        """Flag the event as background and lower its confidence by ``BACKGROUND_PENALTY`` (once)."""
+        if not self.background:
+            self.background = True
+            self.confidence = round(max(0.05, self.confidence - BACKGROUND_PENALTY), 2)
 
 
 @dataclass

@@ -12,8 +12,8 @@ import resource
 import tempfile
 import threading
 import time
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, Optional
 
 from threadpoolctl import threadpool_limits
@@ -53,28 +53,37 @@ def _family(root: int) -> list[int]:
     return found
 
 
-class MemorySampler:
-    """Peak of the summed proportional set size (PSS: shared pages split between sharers) of this
-    process and its workers, sampled every ``interval`` seconds; 0 where /proc is absent."""
+def family_pss_kb() -> int:
+    """Summed proportional set size (PSS: shared pages split between sharers) of this process and its
+    workers; 0 where /proc is absent."""
+    if not os.path.isdir("/proc"):
+        return 0
+    return sum(_pss_kb(p) for p in _family(os.getpid()))
 
-    def __init__(self, interval: float = 0.5) -> None:
-        self.interval, self.peak_kb = interval, 0
+
+class PeakSampler:
+    """The highest value of ``measure()`` seen while the block runs: sampled on entry, every
+    ``interval`` seconds on a thread, and on exit."""
+
+    def __init__(self, measure: Callable[[], float], interval: float = 0.5) -> None:
+        self.measure, self.interval = measure, interval
+        self.peak = measure()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            if os.path.isdir("/proc"):
-                self.peak_kb = max(self.peak_kb, sum(_pss_kb(p) for p in _family(os.getpid())))
+            self.peak = max(self.peak, self.measure())
             self._stop.wait(self.interval)
 
-    def __enter__(self) -> MemorySampler:
+    def __enter__(self) -> PeakSampler:
         self._thread.start()
         return self
 
     def __exit__(self, *exc: object) -> None:
         self._stop.set()
         self._thread.join()
+        self.peak = max(self.peak, self.measure())
 
 
 def _peak_mb() -> dict[str, float]:
@@ -151,9 +160,9 @@ def _end_to_end_with_rss(raws: list[RawArticle], options: Options) -> dict[str, 
 
 def _run_child(connection: Any, function: Callable[..., Any], args: tuple[Any, ...]) -> None:
     try:
-        with MemorySampler() as memory:
+        with PeakSampler(family_pss_kb) as memory:
             result = function(*args)
-        connection.send((True, result, memory.peak_kb))
+        connection.send((True, result, memory.peak))
     except Exception as exc:  # reported to the parent, which raises it
         connection.send((False, f"{type(exc).__name__}: {exc}", 0))
     finally:

@@ -14,7 +14,6 @@ import json
 import os
 import resource
 import tempfile
-import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from dragoman.bench.corpus import DEMO, generate, seed_articles
+from dragoman.bench.run import PeakSampler
 from dragoman.config import MAX_ARTICLE_BYTES
 from dragoman.errors import InputError
 from dragoman.ingest import prepare, read_inputs
@@ -47,29 +47,6 @@ def rss_mb() -> float:
         return pages * os.sysconf("SC_PAGE_SIZE") / 1e6
     except (OSError, ValueError, IndexError):
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-class RssSampler:
-    """The highest RSS seen, sampled every ``interval`` seconds on a thread while the block runs."""
-
-    def __init__(self, interval: float = 0.1) -> None:
-        self.interval, self.peak_mb = interval, rss_mb()
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            self.peak_mb = max(self.peak_mb, rss_mb())
-            self._stop.wait(self.interval)
-
-    def __enter__(self) -> RssSampler:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        self._thread.join()
-        self.peak_mb = max(self.peak_mb, rss_mb())
 
 
 @dataclass
@@ -122,7 +99,7 @@ def read_pass(path: Path, lines: int, size: int, with_prepare: bool) -> dict[str
     samples: dict[str, float] = {}
     records = skipped = not_prepared = 0
     started = time.perf_counter()
-    with RssSampler() as sampler:
+    with PeakSampler(rss_mb, interval=0.1) as sampler:
         for result in read_inputs([str(path)], MAX_ARTICLE_BYTES):
             records += 1
             if isinstance(result, Skipped):
@@ -141,7 +118,7 @@ def read_pass(path: Path, lines: int, size: int, with_prepare: bool) -> dict[str
         **({"skipped_by_prepare": not_prepared} if with_prepare else {}),
         "seconds": round(seconds, 2),
         "mb_per_s": round(size / seconds / 1e6, 1),
-        "rss_mb": {**samples, "max": round(sampler.peak_mb, 1)},
+        "rss_mb": {**samples, "max": round(sampler.peak, 1)},
     }
 
 

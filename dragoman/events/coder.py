@@ -25,7 +25,7 @@ from dragoman.events.columns import Columns
 from dragoman.events.discard import discarded_topic
 from dragoman.events.explain import Explanation, PatternTrial, SentenceExplanation, TokenRow
 from dragoman.events.grammar import EventGrammar, clause_head, is_verb
-from dragoman.events.kinds import KIND_WORD_LISTS, TokenKinds
+from dragoman.events.kinds import KindWords, TokenKinds
 from dragoman.events.lexicon import PatternLexicon, load_lexicon
 from dragoman.events.matcher import Trial
 from dragoman.events.merge import assign_ids, dedupe_sentence
@@ -35,11 +35,10 @@ from dragoman.events.participants import event_roles
 from dragoman.events.refine import refine
 from dragoman.events.roles import ActorIndex, others, same_entity
 from dragoman.events.speech import about_self, allegation, obligation, statement
-from dragoman.records import Actor, Event, Quote, Trigger
+from dragoman.records import BACKGROUND_PENALTY, Actor, Event, Quote, Trigger
 
 log = logging.getLogger(__name__)
 
-BACKGROUND_PENALTY = 0.15  # confidence taken from a background event: kept, but ranked below the news
 # How a role was found, when it is less certain than a subject or a "by" phrase.
 _INDIRECT = ("inherited", "speech-pronoun", "quote-speaker", "relative", "participle", "modifier")
 
@@ -51,7 +50,7 @@ class EventCoder:
         self.ontology: Ontology = load_ontology()
         self.lexicon: PatternLexicon = load_lexicon(self.ontology, extra_files)
         self.grammar = EventGrammar.of(self.lexicon)
-        self.kind_words = {key: self.lexicon.words(key) for key in KIND_WORD_LISTS}
+        self.kind_words = KindWords.of(self.lexicon)
 
     # -- public ------------------------------------------------------------------------------
     def code(self, doc: Doc, actors: list[Actor], quotes: list[Quote], article_id: str) -> list[Event]:
@@ -71,6 +70,7 @@ class EventCoder:
         topic = discarded_topic(doc, self.lexicon)
         index = ActorIndex(doc, actors, quotes)
         columns = Columns.of(doc)
+        kinds = TokenKinds(index, self.kind_words)
         events: list[Event] = []
         for s_index, sent in enumerate(doc.sents):
             note: SentenceExplanation | None = None
@@ -81,7 +81,7 @@ class EventCoder:
                 if note is not None:
                     note.notes.append(f"story discarded as {topic}")
                 continue
-            coded = self._code_sentence(s_index, sent, index, note, columns)
+            coded = self._code_sentence(s_index, sent, index, note, columns, kinds)
             events.extend(dedupe_sentence(coded, lambda event: clause_head(doc, event)))
         result.discarded = topic
         assign_ids(events, article_id)
@@ -107,9 +107,8 @@ class EventCoder:
         return trace
 
     def _code_sentence(self, s_index: int, sent: Span, index: ActorIndex,
-                       note: SentenceExplanation | None, columns: Columns) -> list[Event]:
+                       note: SentenceExplanation | None, columns: Columns, kinds: TokenKinds) -> list[Event]:
         trace = self._tracer(note)
-        kinds = TokenKinds(index, self.kind_words)
         used: set[int] = set()
         matched_tokens: set[int] = set()
         events: list[Event] = []
@@ -148,8 +147,7 @@ class EventCoder:
                 emitted = self._emit(s_index, sent, coded, index, note)
                 if emitted and (not main or self._told_as_past(coded.event_token)):
                     for event in emitted:
-                        event.background = True
-                        event.confidence = round(max(0.05, event.confidence - BACKGROUND_PENALTY), 2)
+                        event.mark_background()
                     if note is not None:
                         note.notes.append(f"'{token.text}': background (a scene-setting clause or an earlier act), "
                                           f"confidence lowered by {BACKGROUND_PENALTY}")

@@ -84,7 +84,6 @@ def _date_for(event: Event, doc: Doc, dated: list[tuple[TimeExpr, tuple[str, str
     return day, precision, "sentence"
 
 
-BACKGROUND_PENALTY = 0.15  # as the events stage lowers its own background events
 
 
 def _long_before(value: Optional[str], published: Optional[str]) -> bool:
@@ -102,29 +101,20 @@ def _long_before(value: Optional[str], published: Optional[str]) -> bool:
 _DESCRIBING = frozenset({"acl", "relcl", "appos"})  # clauses and phrases that describe a noun
 
 
-def _describes_a_noun(root: Optional[Token]) -> bool:
-    if root is None:
-        return False
-    token = root
-    while token.head.i != token.i:  # up to the sentence root (Token objects are made afresh: compare indices)
-        if token.dep_ in _DESCRIBING:
+def _describes_a_noun(token: Optional[Token], below: Optional[Token] = None) -> bool:
+    """Whether ``token`` stands in a clause or phrase describing a noun, on its way up to ``below``
+    (or to the sentence root): in "sanctions against officials accused of rigging the August
+    election", August dates the rigging, not the sanctions."""
+    while token is not None and token.i != (below.i if below is not None else token.head.i):
+        if token.dep_ in _DESCRIBING:  # Token objects are made afresh: compare indices, not identity
             return True
         token = token.head
     return False
 
 
 def _in_own_clause(root: Token, trigger: Token) -> bool:
-    """The expression stands in the trigger's clause, not in a clause describing one of its nouns:
-    in "sanctions against officials accused of rigging the August election", August dates the
-    rigging, not the sanctions."""
-    if not trigger.is_ancestor(root):
-        return False
-    token = root
-    while token != trigger:
-        if token.dep_ in _DESCRIBING:
-            return False
-        token = token.head
-    return True
+    """The expression stands in the trigger's clause, not in a clause describing one of its nouns."""
+    return trigger.is_ancestor(root) and not _describes_a_noun(root, trigger)
 
 
 def _in_prep_phrase(place_root: Token, trigger: Token) -> bool:
@@ -180,10 +170,8 @@ def locate_events(
         elif meta.published:
             event.date, event.date_precision, event.date_rule = meta.published, "day", "article"
         event.location = _event_location(event, doc, resolved, dateline_entry, gazetteer.countries)
-        if not event.background and _long_before(event.date, meta.published):
-            # "the 2003 invasion", "talks in 2010": history the story recalls
-            event.background = True
-            event.confidence = round(max(0.05, event.confidence - BACKGROUND_PENALTY), 2)
+        if _long_before(event.date, meta.published):
+            event.mark_background()  # "the 2003 invasion", "talks in 2010": history the story recalls
 
 
 def _event_location(

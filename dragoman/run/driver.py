@@ -8,13 +8,12 @@ comes through here.
 
 from __future__ import annotations
 
-import contextlib
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import Any, Optional, Union
+from typing import Optional, Union
 
 from dragoman.coder import CleanArticle, Cleaned, Coder, Result, Timings
 from dragoman.config import Options, default_workers
@@ -23,6 +22,7 @@ from dragoman.ingest.dedup import Deduper
 from dragoman.records import ArticleRecord, RawArticle, Skipped
 from dragoman.run.link import Linker
 from dragoman.run.workers import code_parallel
+from dragoman.store import Store
 
 Input = Union[str, Path, RawArticle, Skipped]
 OnResult = Callable[[Result], None]
@@ -93,7 +93,7 @@ def code_stream(
 
 def ingest(
     inputs: Iterable[Input],
-    store: Any,
+    store: Store,
     options: Optional[Options] = None,
     *,
     coder: Optional[Coder] = None,
@@ -126,7 +126,7 @@ def ingest(
             pending.clear()
 
     results = code_stream(coder, raw_articles(inputs, options), run_workers(options), linker, timings)
-    with _session(store):
+    with store.session():
         for result in results:
             if on_result is not None:
                 on_result(result)
@@ -145,14 +145,8 @@ def ingest(
     return summary
 
 
-def _session(store: Any) -> Any:
-    """The store's writer session (the connection kept while nobody waits); a stand-in store may have none."""
-    session = getattr(store, "session", None)
-    return session() if session is not None else contextlib.nullcontext()
-
-
 def recode(
-    store: Any,
+    store: Store,
     options: Optional[Options] = None,
     *,
     coder: Optional[Coder] = None,
@@ -175,7 +169,7 @@ def recode(
     todo: Iterator[CleanArticle] = store.articles_to_recode(stale, where)
     results = _code_stored(coder, todo, run_workers(options), summary.timings)
     pending: list[ArticleRecord] = []
-    with _session(store):
+    with store.session():
         for result in results:
             if on_result is not None:
                 on_result(result)

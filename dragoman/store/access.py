@@ -84,8 +84,8 @@ def _open(path: str, read_only: bool, deadline: float) -> duckdb.DuckDBPyConnect
                 if time.monotonic() >= deadline:
                     holder = str(exc).split(" in ", 1)[-1].split(".", 1)[0] if " in " in str(exc) else "another process"
                     raise StoreError(f"{path}: store still busy after waiting: held by {holder}") from exc
-            if wanting is None:
-                wanting = _lock_want(path, fcntl.LOCK_SH if fcntl is not None else 0)
+            if wanting is None and fcntl is not None:
+                wanting = _lock_want(path, fcntl.LOCK_SH)
             time.sleep(pause * (1 + random.random()))
             pause = min(pause * 2, 0.1)
     finally:
