@@ -101,14 +101,14 @@ class Coder:
     # -- many articles -------------------------------------------------------------------------
     def code_many(self, items: Iterable[Union[str, RawArticle, Skipped]]) -> Iterator[Result]:
         """Code texts or raw articles in input order, parsing in batches; bad inputs come out as Skipped."""
-        iterator = iter(items)
+        # a text is named by its place in the whole input, so no two share an origin across batches
+        raws = (to_raw(item, origin=f"<text#{n}>") if isinstance(item, str) else item
+                for n, item in enumerate(items, 1))
         while True:
-            chunk = list(islice(iterator, self.options.batch_size))
+            chunk = list(islice(raws, self.options.batch_size))
             if not chunk:
                 return
-            raws = [to_raw(item, origin=f"<text#{n}>") if isinstance(item, str) else item
-                    for n, item in enumerate(chunk, 1)]
-            yield from self.code_cleaned(self.clean_many(raws))
+            yield from self.code_cleaned(self.clean_many(chunk))
 
     def clean(self, raw: RawArticle, published: Optional[str] = None) -> Cleaned:
         """Extract and clean one raw article (or say why it cannot be coded)."""

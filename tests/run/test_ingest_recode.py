@@ -86,3 +86,15 @@ def test_the_python_api_explains_why_it_cannot_code():
 
     with pytest.raises(InputError, match="too short"):
         dragoman.code("Too short.")
+
+
+@pytest.mark.model
+def test_code_many_names_each_text_by_its_place_in_the_input(coder):
+    texts = [f"MOSCOW (Harbor Post) - Russia accused Turkey of shelling village {n} on Tuesday." for n in range(5)]
+    original = coder.options
+    coder.options = original.model_copy(update={"batch_size": 2})
+    try:
+        origins = [r.article.origin for r in coder.code_many(texts)]
+    finally:
+        coder.options = original
+    assert origins == [f"<text#{n}>" for n in range(1, 6)]
