@@ -1,0 +1,61 @@
+"""Exports in the field's formats: GDELT 2.0 (Events and Mentions), ICEWS and PLOVER.
+
+Each reads the store's events through the query layer (an ``EventFilter``, the same one
+``dragoman events`` builds) in one streamed query, so a store of millions of events exports in
+bounded memory, and writes one or two files into a folder::
+
+    from dragoman.export import export_events
+    export_events(Store("dragoman.duckdb", read_only=True), "gdelt", "out/", EventFilter(source="RUS"))
+
+The whole-table exports (Parquet, JSON Lines, CSV) are ``Store.export``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Optional
+
+from dragoman.errors import StoreError
+from dragoman.store import EventFilter, Store
+from dragoman.store.bulk import export_event_query, stream_rows
+
+EVENT_FORMATS = ("gdelt", "icews", "plover")
+
+
+@dataclass
+class Exported:
+    paths: list[Path]
+    events: int  # events read from the store
+    left_out: int  # of those, how many the format cannot hold (PLOVER: no PLOVER type)
+
+
+def export_events(
+    store: Store, fmt: str, out: str | Path, where: Optional[EventFilter] = None, header: bool = False
+) -> Exported:
+    """Write the events chosen by ``where`` (all when None) in format ``fmt`` into folder ``out``."""
+    if fmt not in EVENT_FORMATS:
+        raise StoreError(f"unknown event export format {fmt!r}; choose from {', '.join(EVENT_FORMATS)}")
+    out_dir = Path(out)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(f"{out_dir}: cannot create export folder: {exc.strerror}") from exc
+    writer = importlib.import_module(f"dragoman.export.{fmt}")
+    counter = _Counter(stream_rows(store, export_event_query(where or EventFilter())))
+    paths, left_out = writer.write(counter, out_dir, header=header)
+    return Exported(paths, counter.count, left_out)
+
+
+class _Counter:
+    """Passes rows through and counts them."""
+
+    def __init__(self, rows: Iterator[dict[str, Any]]) -> None:
+        self.rows, self.count = rows, 0
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        for row in self.rows:
+            self.count += 1
+            yield row
