@@ -1,4 +1,4 @@
-"""``dragoman events``, ``dragoman quotes`` and ``dragoman export``: read the store."""
+"""``dragoman events`` and ``dragoman quotes``: read the store (``dragoman export`` is in exporting.py)."""
 
 from __future__ import annotations
 
@@ -57,6 +57,39 @@ def _emit(rows: Iterable[dict[str, Any]], fmt: str, columns: list[str], title: s
             writer.writerows(iterator)
 
 
+# `dragoman events` flags -> EventFilter fields; `export --where NAME=VALUE` takes the same names
+EVENT_FLAGS = {
+    "actor": "source", "target": "target", "code": "cameo", "since": "since", "until": "until",
+    "quad": "quad_class", "plover": "plover_type", "place": "place", "place-country": "place_country",
+    "text": "text", "rule": "rule", "min-confidence": "min_confidence", "lede": "lede",
+}
+NO_BACKGROUND = "no-background"
+
+
+def event_filter(flags: dict[str, Any]) -> EventFilter:
+    """The EventFilter of `dragoman events` flag values (by flag name, without dashes in front)."""
+    values = {EVENT_FLAGS[name]: value for name, value in flags.items() if name in EVENT_FLAGS}
+    if flags.get(NO_BACKGROUND):
+        values["background"] = False
+    return parse_filter(EventFilter, values)
+
+
+def parse_where(conditions: list[str]) -> EventFilter:
+    """``["actor=RUS", "code=11", "no-background"]`` -> the EventFilter `dragoman events` would build."""
+    flags: dict[str, Any] = {}
+    for condition in conditions:
+        name, sep, value = condition.partition("=")
+        name = name.strip().lstrip("-")
+        if name == NO_BACKGROUND and (not sep or value.strip().lower() in ("true", "1", "yes")):
+            flags[name] = True
+        elif name in EVENT_FLAGS and sep:
+            flags[name] = value.strip()
+        else:
+            raise InputError(f"--where {condition!r}: expected NAME=VALUE with NAME one of "
+                             f"{', '.join(EVENT_FLAGS)}, or {NO_BACKGROUND}")
+    return event_filter(flags)
+
+
 def _pages(
     fetch: Callable[[int, Optional[str]], Page], limit: Optional[int], after: Optional[str]
 ) -> Iterator[dict[str, Any]]:
@@ -102,10 +135,10 @@ def events(
     Example: dragoman events --actor RUS --code 11 --since 2019-01-01 --format jsonl
     Example: dragoman events --quad 4 --place-country SYR --limit 50
     """
-    where = parse_filter(EventFilter, {
-        "source": actor, "target": target, "cameo": code, "since": since, "until": until, "quad_class": quad,
-        "plover_type": plover, "place": place, "place_country": country, "text": text, "rule": rule,
-        "min_confidence": min_confidence, "background": False if news_only else None, "lede": lede,
+    where = event_filter({
+        "actor": actor, "target": target, "code": code, "since": since, "until": until, "quad": quad,
+        "plover": plover, "place": place, "place-country": country, "text": text, "rule": rule,
+        "min-confidence": min_confidence, "no-background": news_only, "lede": lede,
     })
     store = Store(db, read_only=True)
     rows = _pages(lambda size, cursor: store.events(where, size, cursor), limit, after)
@@ -131,21 +164,6 @@ def quotes(
     _emit(rows, fmt, QUOTE_COLUMNS, "quotes")
 
 
-def export(
-    db: Path = typer.Option(Path("dragoman.duckdb"), "--db", help=DB_HELP),
-    fmt: str = typer.Option("parquet", "--format", "-f", help="parquet, jsonl or csv."),
-    out: Path = typer.Option(..., "--out", help="Folder to write one file per table into."),
-) -> None:
-    """Export every table (articles, actors, quotes, events, times, places).
-
-    Example: dragoman export --db dragoman.duckdb --format parquet --out export/
-    """
-    written = Store(db, read_only=True).export(out, fmt)
-    for path in written:
-        err_console.print(f"wrote {path}", highlight=False)
-
-
 def register(app: typer.Typer) -> None:
     app.command()(events)
     app.command()(quotes)
-    app.command()(export)
