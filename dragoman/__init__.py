@@ -11,6 +11,7 @@ The public Python API is what this module exports; everything else is internal a
     store = dragoman.Store("dragoman.duckdb")
     summary = dragoman.run.ingest(["demo/"], store)   # what `dragoman ingest` does (and run.recode)
     store.events(dragoman.EventFilter(source="RUS", cameo="11")).rows
+    dragoman.read_events("dragoman.duckdb", source="RUS")  # a pandas DataFrame (kind="polars"|"arrow")
 
 Names are imported lazily, so ``import dragoman`` stays light until one is used. The run driver
 (``dragoman.run.ingest``, ``dragoman.run.recode``) is a module of its own: ``dragoman.ingest`` is the
@@ -24,6 +25,7 @@ from typing import TYPE_CHECKING, Any, Optional
 __version__ = "0.1.0"
 __all__ = [
     "ArticleRecord", "Coder", "EventFilter", "Options", "QuoteFilter", "Store", "Summary", "__version__", "code",
+    "read_actors", "read_events", "read_quotes",
 ]
 
 _LAZY = {
@@ -34,11 +36,15 @@ _LAZY = {
     "QuoteFilter": "dragoman.store.query",
     "Store": "dragoman.store",
     "Summary": "dragoman.run",
+    "read_actors": "dragoman.frames",
+    "read_events": "dragoman.frames",
+    "read_quotes": "dragoman.frames",
 }
 
 if TYPE_CHECKING:
     from dragoman.coder import Coder
     from dragoman.config import Options
+    from dragoman.frames import read_actors, read_events, read_quotes
     from dragoman.records import ArticleRecord
     from dragoman.run import Summary
     from dragoman.store import Store

@@ -2,7 +2,7 @@
 
 ``Store.events`` pages suit screens; an export of millions of rows wants one query whose rows come
 out in batches (``fetchmany``), so Python never holds more than one batch. Dataframes go through
-DuckDB's own conversion (``.df()``, ``.pl()``, ``.fetch_arrow_table()``), never row by row.
+DuckDB's own conversion (``.df()``, ``.pl()``, ``.to_arrow_table()``), never row by row.
 A streamed query keeps its read connection open until the last batch: a writer waits behind it.
 """
 
@@ -108,9 +108,11 @@ def frame(store: Store, query: Query, kind: str = "pandas") -> Any:
         raise InputError(f"dataframe kind {kind!r}: choose {', '.join(FRAME_KINDS)}")
     sql, params = whole_sql(query)
     with store.connection() as conn:
-        result = conn.execute(sql, params)
+        relation = conn.sql(sql, params=params)
         if kind == "pandas":
-            return result.df()
+            return relation.df()
         if kind == "polars":
-            return result.pl()
-        return result.fetch_arrow_table()
+            return relation.pl()
+        # DuckDB 2 names it to_arrow_table (fetch_arrow_table is deprecated); 1.x has only the latter
+        to_arrow = getattr(relation, "to_arrow_table", None) or relation.fetch_arrow_table
+        return to_arrow()
