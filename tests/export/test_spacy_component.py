@@ -1,0 +1,69 @@
+"""`nlp.add_pipe("dragoman")`: a registered spaCy factory whose record is `dragoman.code`'s."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+import pytest
+import spacy
+
+import dragoman
+import dragoman.spacy_component  # noqa: F401  (registers the factory, as the entry point does)
+from dragoman.nlp import DEFAULT_MODELS
+
+pytestmark = pytest.mark.model
+ROOT = Path(__file__).resolve().parents[2]
+STORY = (
+    "Latvia expels Russian diplomat\n\n"
+    "By Ilze Kalnina | May 24, 2022\n\n"
+    "RIGA, May 24 (Northgate Wire) - Latvia ordered a Russian diplomat to leave the country within 72 hours "
+    "on Tuesday. \"We will not tolerate attempts to gather information against our state,\" Foreign Minister "
+    "Edgars Rinkevics wrote on Twitter.\n\n"
+    "Russian Foreign Ministry spokeswoman Maria Zakharova accused the Baltic states of confrontation."
+)
+
+
+@pytest.fixture(scope="module")
+def user_nlp():
+    """The user's own pipeline: the English model as spacy.load gives it, plus dragoman."""
+    for name in DEFAULT_MODELS:
+        if importlib.util.find_spec(name):
+            nlp = spacy.load(name)
+            nlp.add_pipe("dragoman", config={"published": "2022-05-24"})
+            return nlp
+    pytest.skip("no English spaCy model installed")
+
+
+def test_the_doc_carries_the_record_dragoman_code_gives(user_nlp):
+    doc = user_nlp(STORY)
+    assert doc._.dragoman == dragoman.code(STORY, published="2022-05-24")
+    assert doc._.dragoman["events"] and doc._.dragoman["quotes"]
+
+
+def test_spans_cover_what_the_record_names(user_nlp):
+    doc = user_nlp(STORY)
+    record = doc._.dragoman
+    actors = doc.spans["dragoman_actors"]
+    assert [s.text for s in actors] == [a["text"] for a in record["actors"]]
+    assert [s.label_ for s in actors] == [a["code"] or "ACTOR" for a in record["actors"]]
+    triggers = doc.spans["dragoman_events"]
+    assert [(s.text, s.label_) for s in triggers] == [(e["trigger"]["text"], e["cameo"]) for e in record["events"]]
+    assert {s.label_ for s in doc.spans["dragoman_quotes"]} <= {"DIRECT", "INDIRECT", "MIXED"}
+    assert len(doc.spans["dragoman_quotes"]) == len(record["quotes"])
+    assert record["text"] != doc.text  # the byline was dropped: offsets were aligned, not copied
+
+
+def test_the_factory_declares_what_it_assigns_and_a_short_text_is_not_an_error(user_nlp):
+    meta = user_nlp.get_pipe_meta("dragoman")
+    assert "doc._.dragoman" in meta.assigns and meta.requires == []
+    doc = user_nlp("Too short.")
+    assert doc._.dragoman is None and "too short" in doc._.dragoman_skipped
+
+
+def test_the_entry_point_names_the_registered_factory():
+    tomllib = pytest.importorskip("tomllib")  # Python 3.11+
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["entry-points"]["spacy_factories"]
+    module, _, function = declared["dragoman"].partition(":")
+    assert getattr(importlib.import_module(module), function) is dragoman.spacy_component.make_dragoman
+    assert spacy.language.Language.has_factory("dragoman")
