@@ -34,6 +34,9 @@ from dragoman.records import ArticleMeta, ArticleRecord, RawArticle, Skipped
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
+# data folders that describe output formats (export columns, JSON Schemas), not how articles are coded:
+# a change there must not make `recode` code every article again
+OUTPUT_FORMATS = frozenset({"export", "schema"})
 CleanArticle = tuple[ArticleMeta, str]  # metadata and the cleaned text every offset refers to
 Cleaned = Union[CleanArticle, Skipped]
 Result = Union[ArticleRecord, Skipped]
@@ -193,7 +196,8 @@ def knowledge_hash(options: Options, model_meta: Optional[dict] = None) -> str: 
     the user's own files (by content) and the spaCy pipeline. Stored per article as ``coded_with``,
     so ``recode`` knows which articles an update of any of them concerns."""
     digest = hashlib.sha256()
-    for path in sorted(p for p in DATA_DIR.rglob("*") if p.is_file() and p.suffix != ".md"):
+    for path in sorted(p for p in DATA_DIR.rglob("*")
+                       if p.is_file() and p.suffix != ".md" and p.relative_to(DATA_DIR).parts[0] not in OUTPUT_FORMATS):
         digest.update(path.relative_to(DATA_DIR).as_posix().encode())
         digest.update(path.read_bytes())
     user_files = [*options.actor_files, *options.pattern_files, *options.quote_files, *options.time_files,
