@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import importlib
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -67,3 +70,26 @@ def test_the_entry_point_names_the_registered_factory():
     module, _, function = declared["dragoman"].partition(":")
     assert getattr(importlib.import_module(module), function) is dragoman.spacy_component.make_dragoman
     assert spacy.language.Language.has_factory("dragoman")
+
+
+def test_add_pipe_finds_the_factory_through_the_entry_point_without_importing_dragoman(tmp_path):
+    """An installed dragoman declares the factory as pyproject does; a fresh interpreter that never
+    imports dragoman gets it from spaCy's entry-point lookup (a stand-in dist-info declares it here,
+    since the test environment's dragoman may be installed from another checkout)."""
+    tomllib = pytest.importorskip("tomllib")
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["entry-points"]["spacy_factories"]
+    info = tmp_path / "dragoman_factory_probe-0.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: dragoman-factory-probe\nVersion: 0.0\n")
+    (info / "entry_points.txt").write_text(f"[spacy_factories]\ndragoman = {declared['dragoman']}\n")
+    script = (
+        "import sys, spacy\n"
+        "nlp = spacy.blank('en')\n"
+        "assert 'dragoman' not in sys.modules\n"
+        "nlp.add_pipe('dragoman')\n"
+        "print(nlp.pipe_names, nlp.get_pipe_meta('dragoman').assigns)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), str(tmp_path)])}
+    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "['dragoman']" in done.stdout and "doc._.dragoman" in done.stdout
