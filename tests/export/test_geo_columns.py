@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from dragoman.errors import DataError
@@ -33,3 +35,10 @@ def test_a_malformed_column_file_fails_loudly(tmp_path, monkeypatch):
 def test_a_writer_that_disagrees_with_its_column_file_fails_loudly():
     with pytest.raises(DataError, match="AvgTone"):
         columns.check_writers("gdelt_events", {"GLOBALEVENTID", "AvgTone"})
+
+
+@pytest.mark.parametrize("table", ["gdelt_events", "gdelt_mentions", "icews"])
+def test_the_readme_mapping_tables_are_the_column_files(table):
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    for number, column in enumerate(columns.load_columns(table), 1):
+        assert f"| {number} | `{column.name}` | {column.dragoman.replace('|', chr(92) + '|')} |" in readme
