@@ -1,8 +1,8 @@
 """Exports in the field's formats: GDELT 2.0 (Events and Mentions), ICEWS and PLOVER.
 
 Each reads the store's events through the query layer (an ``EventFilter``, the same one
-``dragoman events`` builds) in one streamed query, so a store of millions of events exports in
-bounded memory, and writes one or two files into a folder::
+``dragoman events`` builds) a page at a time, so a store of millions of events exports in
+bounded memory (pages of events, see ``store/bulk.py``), and writes one or two files into a folder::
 
     from dragoman.export import export_events
     export_events(Store("dragoman.duckdb", read_only=True), "gdelt", "out/", EventFilter(source="RUS"))
@@ -20,7 +20,7 @@ from typing import Any, Optional
 
 from dragoman.errors import StoreError
 from dragoman.store import EventFilter, Store
-from dragoman.store.bulk import export_event_query, stream_rows
+from dragoman.store.bulk import EXPORT_PAGE, export_event_rows
 
 EVENT_FORMATS = ("gdelt", "icews", "plover")
 
@@ -33,9 +33,11 @@ class Exported:
 
 
 def export_events(
-    store: Store, fmt: str, out: str | Path, where: Optional[EventFilter] = None, header: bool = False
+    store: Store, fmt: str, out: str | Path, where: Optional[EventFilter] = None, header: bool = False,
+    page: int = EXPORT_PAGE,
 ) -> Exported:
-    """Write the events chosen by ``where`` (all when None) in format ``fmt`` into folder ``out``."""
+    """Write the events chosen by ``where`` (all when None) in format ``fmt`` into folder ``out``,
+    reading ``page`` events at a time."""
     if fmt not in EVENT_FORMATS:
         raise StoreError(f"unknown event export format {fmt!r}; choose from {', '.join(EVENT_FORMATS)}")
     out_dir = Path(out)
@@ -44,7 +46,7 @@ def export_events(
     except OSError as exc:
         raise StoreError(f"{out_dir}: cannot create export folder: {exc.strerror}") from exc
     writer = importlib.import_module(f"dragoman.export.{fmt}")
-    counter = _Counter(stream_rows(store, export_event_query(where or EventFilter())))
+    counter = _Counter(export_event_rows(store, where, page))
     paths, left_out = writer.write(counter, out_dir, header=header)
     return Exported(paths, counter.count, left_out)
 

@@ -90,13 +90,6 @@ def test_what_dragoman_does_not_compute_is_empty(gdelt_dir):
     assert frame["ActionGeo_Lat"].notna().any() and frame["Actor1Code"].notna().any()
 
 
-def test_merged_counts_come_from_the_event_groups(gdelt_dir, demo_db):
-    frame = _read_events(gdelt_dir / "gdelt_events.tsv")
-    groups = Store(demo_db, read_only=True).event_groups()
-    assert frame["NumArticles"].sum() == sum(g["num_articles"] * g["num_articles"] for g in groups)
-    assert (frame["NumMentions"] >= 1).all() and (frame["NumSources"] <= frame["NumArticles"]).all()
-
-
 def test_round_trip_counts_by_root_code_equal_dragoman_events(gdelt_dir, demo_db):
     frame = _read_events(gdelt_dir / "gdelt_events.tsv")
     result = runner.invoke(app, ["events", "--db", str(demo_db), "--format", "jsonl"])
@@ -142,21 +135,54 @@ def test_a_bad_where_is_a_clear_error(demo_db, tmp_path):
     assert result.exit_code != 0 and "actr=RUS" in str(result.exception)
 
 
-def test_export_streams_in_batches(demo_db, tmp_path, monkeypatch):
-    """A batch far smaller than the store gives the same file: rows are fetched a batch at a time."""
-    import dragoman.store.bulk as bulk
-
+def test_pages_of_any_size_give_the_same_files(demo_db, tmp_path):
+    """The export reads a page at a time; pages far smaller than the store change nothing."""
     store = Store(demo_db, read_only=True)
     export_events(store, "gdelt", tmp_path / "whole", EventFilter())
-    fetched = []
-    real_stream = bulk.stream_rows
+    export_events(store, "gdelt", tmp_path / "small", EventFilter(), page=7)
+    for name in ("gdelt_events.tsv", "gdelt_mentions.tsv"):
+        assert (tmp_path / "whole" / name).read_bytes() == (tmp_path / "small" / name).read_bytes()
 
-    def counting(store, query, batch=7):
-        for row in real_stream(store, query, batch=7):
-            fetched.append(row["id"])
-            yield row
 
-    monkeypatch.setattr("dragoman.export.stream_rows", counting)
-    export_events(store, "gdelt", tmp_path / "small", EventFilter())
-    whole = (tmp_path / "whole" / "gdelt_events.tsv").read_bytes()
-    assert whole == (tmp_path / "small" / "gdelt_events.tsv").read_bytes() and len(fetched) > 7
+def test_merged_counts_are_each_events_group(demo_db, tmp_path):
+    """NumMentions/NumSources/NumArticles of every row are its group's in the event_groups view."""
+    store = Store(demo_db, read_only=True)
+    export_events(store, "gdelt", tmp_path, EventFilter(), page=5)
+    frame = _read_events(tmp_path / "gdelt_events.tsv")
+    groups = {(g["date"], g["source_code"], g["target_code"], g["cameo"]): g for g in store.event_groups()}
+    events = {stable_int(row["id"]): row for row in store.sql("SELECT id, date, source_code, target_code, cameo "
+                                                              "FROM events")}
+    for row in frame.itertuples():
+        e = events[row.GLOBALEVENTID]
+        group = groups[(e["date"], e["source_code"], e["target_code"], e["cameo"])]
+        assert (row.NumMentions, row.NumSources, row.NumArticles) == (
+            group["num_mentions"], group["num_sources"], group["num_articles"])
+
+
+def _accusation(n: int, publisher: str, mentions: int = 1):
+    from dragoman.records import Actor, ArticleMeta, ArticleRecord, Event, Trigger
+
+    text = f"Russia accused Turkey on Tuesday of shelling border village number {n}."
+    russia = Actor("Russia", 0, 6, "Russia", "RUS", "RUS", None, "country")
+    turkey = Actor("Turkey", 15, 21, "Turkey", "TUR", "TUR", None, "country")
+    event = Event(id=f"art{n:02d}-7-14-112", sentence=0, start=0, end=len(text), trigger=Trigger("accused", 7, 14),
+                  cameo="112", cameo_root="11", goldstein=-2.0, quad_class=3, source=russia, target=turkey,
+                  date="2019-03-12", date_precision="day", rule="accuse", mentions=mentions)
+    meta = ArticleMeta(id=f"art{n:02d}", title=f"Story {n}", source=publisher, published="2019-03-14",
+                       url=f"https://{publisher.lower().replace(' ', '')}.example.com/{n}")
+    return ArticleRecord(meta, text, [russia, turkey], [], [event])
+
+
+def test_one_event_reported_by_three_articles_of_two_publishers(tmp_path):
+    store = Store(tmp_path / "s.duckdb")
+    store.add([_accusation(1, "Meridian News", mentions=2), _accusation(2, "Harbor Wire"),
+               _accusation(3, "Meridian News")], coded_with="test")
+    export_events(store, "gdelt", tmp_path / "out", page=2)
+    frame = _read_events(tmp_path / "out" / "gdelt_events.tsv")
+    assert len(frame) == 3  # one row per stored event, each with the merged counts
+    assert set(zip(frame.NumMentions, frame.NumSources, frame.NumArticles, strict=True)) == {(4, 2, 3)}
+    mentions = pd.read_csv(tmp_path / "out" / "gdelt_mentions.tsv", sep="\t", header=None,
+                           names=GDELT_MENTION_COLUMNS)
+    assert sorted(mentions.MentionSourceName) == ["harborwire.example.com", "meridiannews.example.com",
+                                                  "meridiannews.example.com"]
+    assert set(mentions.Actor1CharOffset) == {0} and set(mentions.Actor2CharOffset) == {15}
