@@ -44,6 +44,8 @@ def export(
         for path in store.export(out, fmt):
             err_console.print(f"wrote {path}", highlight=False)
         return
+    if header and fmt == "plover":
+        raise InputError("--header: PLOVER records are JSON Lines, one object per line; there is no header")
     done = export_events(store, fmt, out, parse_where(where or []), header=header)
     for path in done.paths:
         err_console.print(f"wrote {path}", highlight=False)
