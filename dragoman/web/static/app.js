@@ -17,6 +17,15 @@
       })
       .then(function (data) {
         var spec = data[el.dataset.key || "spec"];
+        if (spec.data && spec.data.values && !spec.data.values.length) {
+          el.classList.add("chart-empty");
+          el.textContent = "No dated events match" + (spec.title ? " (" + spec.title + ")" : "") + ".";
+          el.dataset.drawn = "empty";
+          return null;
+        }
+        if (spec.vconcat) {  // "container" width works for single views only: size each part here
+          spec.vconcat.forEach(function (part) { part.width = Math.max(el.clientWidth - 110, 200); });
+        }
         return window.vegaEmbed(el, spec, {
           renderer: "canvas",
           actions: false,
@@ -26,7 +35,7 @@
           tooltip: { disableDefaultStyle: true }
         });
       })
-      .then(function () { el.dataset.drawn = "true"; })
+      .then(function (result) { if (result) { el.dataset.drawn = "true"; } })
       .catch(function (err) { fail(el, "The chart could not be drawn: " + err.message); });
   }
 
