@@ -26,9 +26,13 @@ def serve(
 
     Example: dragoman serve --db dragoman.duckdb   (then open http://127.0.0.1:8000)
     """
-    import uvicorn
+    try:
+        import uvicorn
 
-    from dragoman.api import create_app
+        from dragoman.api import create_app
+    except ImportError as exc:
+        raise InputError(f"dragoman serve needs the web extra ({exc.name} is missing): "
+                         "pip install 'dragoman[web]'") from exc
 
     Store(db, read_only=True)  # a clear error now rather than on the first request
     if not db.is_file():

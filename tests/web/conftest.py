@@ -4,6 +4,7 @@ on a free loopback port for the browser tests."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import socket
 import threading
@@ -84,20 +85,34 @@ def hostile_client(hostile_store):
     return _client(hostile_store)
 
 
-@pytest.fixture(scope="session")
-def live_server(demo_store) -> Iterator[str]:
-    """The explorer over the demo store, served by uvicorn in a thread on a free loopback port."""
+@contextlib.contextmanager
+def serving(db: Path) -> Iterator[str]:
+    """The explorer over ``db``, served by uvicorn in a thread on a free loopback port."""
     import uvicorn
 
     port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(demo_store), host="127.0.0.1", port=port, log_level="warning"))
+    server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30
     while not server.started:
-        if time.monotonic() > deadline:
+        if time.monotonic() > deadline or not thread.is_alive():
             pytest.fail("the explorer did not start within 30 s")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def live_server(demo_store) -> Iterator[str]:
+    with serving(demo_store) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def hostile_server(hostile_store) -> Iterator[str]:
+    with serving(hostile_store) as url:
+        yield url
