@@ -26,6 +26,7 @@ from dragoman.api.downloads import json_response
 from dragoman.api.routes import router as api_router
 from dragoman.api.views import NotFound
 from dragoman.errors import DragomanError, InputError, StoreError
+from dragoman.store.shared import SharedReader
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +61,7 @@ def create_app(db: str | Path, allowed_hosts: Optional[Sequence[str]] = LOOPBACK
         redoc_url=None,
     )
     app.state.db = str(db)
+    app.state.store = SharedReader(db)
     app.include_router(api_router)
     app.include_router(web_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

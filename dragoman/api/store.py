@@ -1,5 +1,6 @@
-"""The store a request reads: opened read-only for each request, so a running ingest's new
-articles show without a restart (see ``store/access.py`` for how readers and writers take turns)."""
+"""The store requests read: one ``SharedReader`` per application, so requests in flight share one
+open connection and none is held while the server is idle or a writer waits (see
+``store/shared.py``); a running ingest's new articles show without a restart."""
 
 from __future__ import annotations
 
@@ -9,4 +10,4 @@ from dragoman.store import Store
 
 
 def request_store(request: Request) -> Store:
-    return Store(request.app.state.db, read_only=True)
+    return request.app.state.store
