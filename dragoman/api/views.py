@@ -12,6 +12,7 @@ from dragoman.errors import InputError
 from dragoman.store import EventFilter, QuoteFilter, Store
 from dragoman.store import aggregate
 from dragoman.store.aggregate import ActorFilter
+from dragoman.store.listing import events_page
 
 QUAD_CLASSES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 
@@ -21,7 +22,7 @@ class NotFound(InputError):
 
 
 def events(store: Store, f: EventFilter, limit: int, after: Optional[str]) -> dict[str, Any]:
-    page = store.events(f, limit, after)
+    page = events_page(store, f, limit, after)
     return {"rows": page.rows, "next": page.next}
 
 

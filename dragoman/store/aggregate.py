@@ -22,13 +22,16 @@ if TYPE_CHECKING:
 
 PERIODS = ("day", "week", "month", "year")
 MAX_EDGES = 2000
-EVENTS_FROM = "FROM events e JOIN articles a ON a.id = e.article_id"
+EVENTS_ONLY = "FROM events e"
+EVENTS_WITH_TEXT = "FROM events e JOIN articles a ON a.id = e.article_id"  # for the text filter only
 
 
 def _where(f: EventFilter, *extra: str) -> tuple[str, list[Any]]:
+    """``FROM ... WHERE ...`` of the events a filter selects, and its parameters."""
     query = event_query(f)
     conditions = [*query.where, *extra]
-    return (" WHERE " + " AND ".join(conditions) if conditions else ""), list(query.params)
+    source = EVENTS_WITH_TEXT if f.text else EVENTS_ONLY
+    return source + (" WHERE " + " AND ".join(conditions) if conditions else ""), list(query.params)
 
 
 def reverse_dyad(f: EventFilter) -> EventFilter:
@@ -52,7 +55,7 @@ def timeline(store: Store, f: EventFilter, period: str = "month") -> list[dict[s
     sql = (
         f"SELECT CAST(date_trunc('{period}', e.date) AS DATE) AS period, e.quad_class, count(*) AS events, "
         "round(sum(e.goldstein), 2) AS goldstein_sum, round(avg(e.goldstein), 3) AS goldstein_mean "
-        f"{EVENTS_FROM}{where} GROUP BY 1, 2 ORDER BY 1, 2"
+        f"{where} GROUP BY 1, 2 ORDER BY 1, 2"
     )
     return store.sql(sql, params)
 
@@ -67,7 +70,7 @@ def network(store: Store, f: EventFilter, limit: int = 300) -> dict[str, list[di
     edges = store.sql(
         "SELECT e.source_code AS source, e.target_code AS target, count(*) AS events, "
         "round(avg(e.goldstein), 3) AS goldstein_mean "
-        f"{EVENTS_FROM}{where} GROUP BY 1, 2 ORDER BY events DESC, source, target LIMIT {int(limit)}",
+        f"{where} GROUP BY 1, 2 ORDER BY events DESC, source, target LIMIT {int(limit)}",
         params,
     )
     nodes: dict[str, dict[str, Any]] = {}
@@ -90,7 +93,7 @@ def places(store: Store, f: EventFilter, limit: int = 2000) -> list[dict[str, An
         "SELECT e.location_name AS name, e.location_country AS country, "
         "round(e.lat, 4) AS lat, round(((e.lon + 180) % 360 + 360) % 360 - 180, 4) AS lon, "
         "count(*) AS events, round(avg(e.goldstein), 3) AS goldstein_mean "
-        f"{EVENTS_FROM}{where} GROUP BY 1, 2, 3, 4 ORDER BY events DESC, name LIMIT {int(limit)}",
+        f"{where} GROUP BY 1, 2, 3, 4 ORDER BY events DESC, name LIMIT {int(limit)}",
         params,
     )
 
@@ -143,4 +146,4 @@ def top_actors(store: Store, f: ActorFilter, limit: int = 200) -> list[dict[str,
 def event_count(store: Store, f: EventFilter) -> int:
     """How many events the filter selects."""
     where, params = _where(f)
-    return int(store.sql(f"SELECT count(*) AS n {EVENTS_FROM}{where}", params)[0]["n"])
+    return int(store.sql(f"SELECT count(*) AS n {where}", params)[0]["n"])

@@ -27,6 +27,7 @@ from dragoman.api.params import (
 from dragoman.api.store import request_store
 from dragoman.store import EventFilter, QuoteFilter
 from dragoman.store.aggregate import MAX_EDGES, PERIODS, ActorFilter
+from dragoman.store import listing
 from dragoman.web import specs
 from dragoman.web.highlight import record_spans, runs
 
@@ -91,7 +92,7 @@ def events_json(request: Request) -> Response:
 def events_csv(request: Request) -> Response:
     f = read_filter(request, EventFilter)
     store = request_store(request)
-    return csv_response(all_rows(lambda size, cursor: store.events(f, size, cursor)), "events.csv")
+    return csv_response(all_rows(lambda size, cursor: listing.events_page(store, f, size, cursor)), "events.csv")
 
 
 @router.get("/events")

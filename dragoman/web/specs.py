@@ -49,6 +49,7 @@ def timeline_spec(rows: list[dict[str, Any]], f: EventFilter, period: str, title
         "$schema": SCHEMA,
         "title": title,
         "data": {"values": values},
+        "resolve": {"scale": {"x": "shared"}},
         "vconcat": [
             {"height": 180, "width": 800, "mark": {"type": "bar", "cursor": "pointer"},
              "encoding": {"x": x, "y": {"aggregate": "sum", "field": "events", "title": "events"},

@@ -119,3 +119,11 @@ def test_hostile_filter_values_are_parameters_not_sql(store):
     hostile = EventFilter(place="'; DROP TABLE events; --", text="%' OR 1=1 --")
     assert aggregate.event_count(store, hostile) == 0
     assert aggregate.event_count(store, EventFilter()) == 6
+
+
+def test_the_text_filter_reads_the_sentence_from_the_article(store):
+    against_russia = EventFilter(text="against russia")
+    assert aggregate.event_count(store, against_russia) == 2  # Ukraine's criticism and Fiji's consultation
+    assert sum(r["events"] for r in aggregate.timeline(store, against_russia, "year")) == 2
+    assert {(e["source"], e["target"]) for e in aggregate.network(store, against_russia)["edges"]} == {
+        ("UKR", "RUS"), ("FJI", "RUS")}

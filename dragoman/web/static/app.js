@@ -24,7 +24,8 @@
           return null;
         }
         if (spec.vconcat) {  // "container" width works for single views only: size each part here
-          spec.vconcat.forEach(function (part) { part.width = Math.max(el.clientWidth - 110, 200); });
+          // leave room for the y axis and the legend
+          spec.vconcat.forEach(function (part) { part.width = Math.max(el.clientWidth - 260, 200); });
         }
         return window.vegaEmbed(el, spec, {
           renderer: "canvas",
