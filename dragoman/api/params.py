@@ -18,8 +18,8 @@ from dragoman.store.query import parse_filter
 
 F = TypeVar("F", bound=BaseModel)
 
-LIMIT = {"name": "limit", "in": "query", "required": False,
-         "description": "rows per page (1-1000, default 50)", "schema": {"type": "integer", "minimum": 1, "maximum": 1000}}
+LIMIT = {"name": "limit", "in": "query", "required": False, "description": "rows per page (1-1000, default 50)",
+         "schema": {"type": "integer", "minimum": 1, "maximum": 1000}}
 AFTER = {"name": "after", "in": "query", "required": False,
          "description": "cursor of the next page, as returned in `next`", "schema": {"type": "string"}}
 MAX_LIMIT = 1000

@@ -55,7 +55,8 @@ def api_quotes(request: Request) -> Response:
     return json_response(views.quotes(request_store(request), f, limit, read_after(request)))
 
 
-@router.get("/articles/{article_id}", summary="One article's stored record: text, actors, quotes, events, times, places")
+@router.get("/articles/{article_id}",
+            summary="One article's stored record: text, actors, quotes, events, times, places")
 def api_article(request: Request, article_id: str) -> Response:
     """All offsets are character (code point) offsets into ``text``. 404 for an id not stored."""
     return json_response(views.article(request_store(request), article_id))

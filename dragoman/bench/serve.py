@@ -74,10 +74,12 @@ def fill_store(path: str | Path, events: int = 1_000_000) -> dict[str, Any]:
                          [(i, *row) for i, row in enumerate(codes)])
         conn.execute("CREATE TEMP TABLE bench_actors (idx INTEGER, code VARCHAR, country VARCHAR, sector VARCHAR, "
                      "name VARCHAR)")
-        conn.executemany("INSERT INTO bench_actors VALUES (?, ?, ?, ?, ?)", [(i, *row) for i, row in enumerate(actors)])
+        conn.executemany("INSERT INTO bench_actors VALUES (?, ?, ?, ?, ?)",
+                         [(i, *row) for i, row in enumerate(actors)])
         conn.execute("CREATE TEMP TABLE bench_places (idx INTEGER, name VARCHAR, country VARCHAR, lat DOUBLE, "
                      "lon DOUBLE, geonameid BIGINT)")
-        conn.executemany("INSERT INTO bench_places VALUES (?, ?, ?, ?, ?, ?)", [(i, *row) for i, row in enumerate(places)])
+        conn.executemany("INSERT INTO bench_places VALUES (?, ?, ?, ?, ?, ?)",
+                         [(i, *row) for i, row in enumerate(places)])
         params = {"articles": articles, "events": events, "codes": len(codes), "actors": len(actors),
                   "places": len(places), "sentence": SENTENCE, "sentences": SENTENCES, "prefix": PREFIX}
         conn.execute("BEGIN TRANSACTION")
@@ -88,7 +90,8 @@ def fill_store(path: str | Path, events: int = 1_000_000) -> dict[str, Any]:
             "'Story ' || lpad(i::VARCHAR, 6, '0') || '. ' || repeat($sentence, $sentences), 'bench' "
             "FROM range($articles) t(i)", params_subset(params, "sentence", "sentences", "articles"))
         conn.execute(
-            "INSERT INTO events (id, article_id, n, sentence, start, \"end\", trigger_text, trigger_start, trigger_end, "
+            "INSERT INTO events (id, article_id, n, sentence, start, \"end\", "
+            "trigger_text, trigger_start, trigger_end, "
             "source_text, source_name, source_code, source_country, source_sector, source_kind, source_rule, "
             "target_text, target_name, target_code, target_country, target_sector, target_kind, target_rule, "
             "cameo, cameo_root, cameo_label, goldstein, quad_class, plover_type, plover_mode, "

@@ -39,10 +39,14 @@ def bench_command(
     prepare_megabytes: float = typer.Option(
         100.0, "--prepare-megabytes", min=0.0, help="`bench stream` only: the prefix that is also cleaned."
     ),
-    events: int = typer.Option(1_000_000, "--events", min=10, help="`bench serve` only: synthetic events (articles: a tenth)."),
+    events: int = typer.Option(
+        1_000_000, "--events", min=10, help="`bench serve` only: synthetic events (articles: a tenth)."
+    ),
     clients: int = typer.Option(20, "--clients", min=1, help="`bench serve` only: concurrent clients."),
     requests: int = typer.Option(200, "--requests", min=1, help="`bench serve` only: requests per endpoint."),
-    db: Optional[str] = typer.Option(None, "--db", help="`bench serve` only: fill this store and keep it (or reuse it)."),
+    db: Optional[str] = typer.Option(
+        None, "--db", help="`bench serve` only: fill this store and keep it (or reuse it)."
+    ),
 ) -> None:
     """Code a generated corpus end to end, parse it with bare spaCy (as shipped and as tuned), print the throughputs.
 

@@ -70,7 +70,7 @@ def runs(text: str, spans: list[Span]) -> list[Run]:
     valid = [s for s in spans if 0 <= s.start < s.end <= len(text)]
     cuts = sorted({0, len(text), *(s.start for s in valid), *(s.end for s in valid)})
     result = []
-    for start, end in zip(cuts, cuts[1:]):
+    for start, end in zip(cuts, cuts[1:], strict=False):
         covering = [s for s in valid if s.start <= start and end <= s.end]
         result.append(Run(text[start:end], start, end, covering))
     return result

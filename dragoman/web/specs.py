@@ -110,7 +110,7 @@ def goldstein_colour(score: Optional[float]) -> str:
     t = max(-1.0, min(1.0, score / 10))
     low, mid, high = (0xB2, 0x18, 0x2B), (0xD0, 0xD0, 0xD0), (0x21, 0x66, 0xAC)
     end = high if t > 0 else low
-    mixed = [round(m + (e - m) * abs(t)) for m, e in zip(mid, end)]
+    mixed = [round(m + (e - m) * abs(t)) for m, e in zip(mid, end, strict=True)]
     return "#" + "".join(f"{c:02x}" for c in mixed)
 
 
@@ -127,5 +127,6 @@ def network_elements(graph: dict[str, list[dict[str, Any]]], f: EventFilter) -> 
         elements.append({"group": "edges", "data": {
             "id": f"e{n}", "source": edge["source"], "target": edge["target"], "events": edge["events"],
             "goldstein_mean": edge["goldstein_mean"], "colour": goldstein_colour(edge["goldstein_mean"]),
-            "href": "/events?" + filter_query(f.model_copy(update={"source": edge["source"], "target": edge["target"]}))}})
+            "href": "/events?" + filter_query(f.model_copy(update={"source": edge["source"],
+                                                                   "target": edge["target"]}))}})
     return elements
