@@ -35,7 +35,7 @@ def test_overlapping_reads_share_one_connection_and_an_idle_reader_holds_none(db
 
     counting_connect.__wrapped__ = shared_module.connect  # type: ignore[attr-defined]
     monkeypatch.setattr(shared_module, "connect", counting_connect)
-    reader = SharedReader(db)
+    reader = SharedReader(db, linger=0)
     inside = threading.Barrier(6)
     results = []
 
@@ -66,7 +66,7 @@ def test_pages_through_a_shared_reader_are_the_stores_pages(db):
 def test_a_writer_in_another_process_gets_its_turns_while_threads_keep_reading(db, session):
     script = INGEST_SLOWLY.format(tests=str(Path(__file__).parent), db=db, session=session)
     writer = subprocess.Popen([sys.executable, "-c", script], stderr=subprocess.PIPE, text=True)
-    reader = SharedReader(db, timeout=60)
+    reader = SharedReader(db, timeout=60, linger=1.0)
     seen: list[int] = []
     failures: list[BaseException] = []
 
@@ -90,3 +90,26 @@ def test_a_writer_in_another_process_gets_its_turns_while_threads_keep_reading(d
     assert failures == []
     assert len(seen) > 10 and max(seen) >= 40
     assert reader.counts()["articles"] == 100
+
+
+def test_an_idle_connection_lingers_for_the_next_request_then_closes(db):
+    reader = SharedReader(db, linger=0.3)
+    reader.counts()
+    held = reader._anchor
+    assert held is not None  # kept for the next click
+    reader.counts()
+    assert reader._anchor is held  # and used by it
+    time.sleep(0.6)
+    assert reader._anchor is None  # then let go
+
+
+def test_a_lingering_connection_lets_a_waiting_writer_in_at_once(db):
+    reader = SharedReader(db, linger=30)
+    reader.counts()
+    assert reader._anchor is not None
+    script = "from dragoman.store import Store; Store({db!r}, timeout=20)".format(db=db)
+    started = time.monotonic()
+    writer = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert writer.returncode == 0, writer.stderr
+    assert time.monotonic() - started < 15  # not the 30 s linger: it let go when the writer waited
+    assert reader._anchor is None
