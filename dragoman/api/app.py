@@ -66,7 +66,7 @@ def create_app(db: str | Path, allowed_hosts: Optional[Sequence[str]] = LOOPBACK
     app.include_router(web_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     if allowed_hosts is not None:
-        app.add_middleware(TrustedHostMiddleware, allowed_hosts=[*allowed_hosts, "testserver"])
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:

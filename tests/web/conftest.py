@@ -72,7 +72,7 @@ def _client(path: Path):
     warnings.filterwarnings("ignore", message=".*httpx.*")
     from fastapi.testclient import TestClient
 
-    return TestClient(create_app(path))
+    return TestClient(create_app(path), base_url="http://127.0.0.1")
 
 
 @pytest.fixture(scope="session")

@@ -181,7 +181,7 @@ def test_articles_ingested_while_the_server_runs_show_without_a_restart(tmp_path
     story.write_text("MOSCOW, March 14 (Meridian News) - Russia accused Turkey on Tuesday of shelling villages.",
                      encoding="utf-8")
     ingest([str(story)], Store(db), coder=coder)
-    live = TestClient(create_app(db))
+    live = TestClient(create_app(db), base_url="http://127.0.0.1")
     assert live.get("/api/stats").json()["articles"] == 1
     second = tmp_path / "second.txt"
     second.write_text("ANKARA, March 15 (Meridian News) - Turkey condemned Russia on Friday over the strikes.",
