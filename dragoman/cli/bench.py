@@ -25,7 +25,7 @@ def _corpus(paths: list[str], n: int, words: int):  # type: ignore[no-untyped-de
 
 def bench_command(
     paths: Optional[list[str]] = typer.Argument(
-        None, help="Seed articles (files/folders; default demo/), or `actors`, or `stream`."
+        None, help="Seed articles (files/folders; default demo/), or `actors`, `stream` or `serve`."
     ),
     n: int = typer.Option(500, "--articles", "-n", min=2, help="Articles to generate from the seeds."),
     words: int = typer.Option(600, "--words", min=50, help="About this many words per generated article."),
@@ -39,6 +39,14 @@ def bench_command(
     prepare_megabytes: float = typer.Option(
         100.0, "--prepare-megabytes", min=0.0, help="`bench stream` only: the prefix that is also cleaned."
     ),
+    events: int = typer.Option(
+        1_000_000, "--events", min=10, help="`bench serve` only: synthetic events (articles: a tenth)."
+    ),
+    clients: int = typer.Option(20, "--clients", min=1, help="`bench serve` only: concurrent clients."),
+    requests: int = typer.Option(200, "--requests", min=1, help="`bench serve` only: requests per endpoint."),
+    db: Optional[str] = typer.Option(
+        None, "--db", help="`bench serve` only: fill this store and keep it (or reuse it)."
+    ),
 ) -> None:
     """Code a generated corpus end to end, parse it with bare spaCy (as shipped and as tuned), print the throughputs.
 
@@ -50,6 +58,7 @@ def bench_command(
     Example: dragoman bench demo/ --articles 200 --format json
     Example: dragoman bench actors --factor 10   (actor lookup speed as the dictionary grows)
     Example: dragoman bench stream --gigabytes 2   (read a generated JSON Lines file in flat memory)
+    Example: dragoman bench serve --events 1000000 --clients 20   (the explorer's latency under load)
     """
     paths = list(paths or [])
     if paths[:1] == ["actors"] and not os.path.exists("actors"):
@@ -59,6 +68,9 @@ def bench_command(
         raise InputError(f"--format {fmt!r}: choose table or json")
     if paths[:1] == ["stream"] and not os.path.exists("stream"):
         _bench_stream(gigabytes, prepare_megabytes, fmt)
+        return
+    if paths[:1] == ["serve"] and not os.path.exists("serve"):
+        _bench_serve(db, events, clients, requests, fmt)
         return
     from dragoman.bench.run import bench
 
@@ -136,6 +148,33 @@ def _bench_stream(gigabytes: float, prepare_megabytes: float, fmt: str) -> None:
         f"RSS in MB; before reading {result['rss_mb_before_reading']}, process peak (getrusage) "
         f"{result['peak_rss_mb_process']}. Writing the file took {written['write_seconds']}s; it is deleted."
     )
+
+
+def _bench_serve(db: Optional[str], events: int, clients: int, requests: int, fmt: str) -> None:
+    """The explorer's latency on a synthetic store under concurrent clients (dragoman/bench/serve.py)."""
+    from pathlib import Path
+
+    from dragoman.bench.serve import bench_serve
+
+    result = bench_serve(Path(db) if db else None, events, clients, requests, keep=db is not None)
+    if fmt == "json":
+        print(json.dumps(result, indent=2))
+        return
+    store = result["store"]
+    table = Table(
+        title=f"dragoman bench serve: {store['events']:,} events, {store['articles']:,} articles; "
+        f"{result['clients']} concurrent clients, {result['requests_per_endpoint']} requests per endpoint, "
+        f"{result['cores']} cores",
+        title_justify="left",
+    )
+    for column in ("endpoint", "p50 ms", "p95 ms", "max ms", "req/s", "errors"):
+        table.add_column(column, justify="left" if column == "endpoint" else "right")
+    for name, row in result["endpoints"].items():
+        table.add_row(name, str(row["p50_ms"]), str(row["p95_ms"]), str(row["max_ms"]), str(row["requests_per_s"]),
+                      str(row["errors"]))
+    console.print(table)
+    if "fill_seconds" in store:
+        console.print(f"store filled by direct inserts in {store['fill_seconds']} s ({store['store_mb']} MB)")
 
 
 def register(app: typer.Typer) -> None:

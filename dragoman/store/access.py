@@ -34,7 +34,9 @@ except ImportError:  # not POSIX: no turnstile, waiting and retrying still work
     fcntl = None  # type: ignore[assignment]
 
 LOCK_TIMEOUT = 120.0  # seconds a turn may take to come: far longer than any batch commit or query
-_LOCK_MESSAGES = ("Could not set lock", "Conflicting lock")
+# The last: this process already has the file open the other way (read-only vs read-write), e.g. the
+# explorer's shared reader and a writer in one process; it frees like another process's lock does
+_LOCK_MESSAGES = ("Could not set lock", "Conflicting lock", "with a different configuration than existing connections")
 
 
 def is_lock_conflict(exc: BaseException) -> bool:
