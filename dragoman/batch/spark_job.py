@@ -51,17 +51,19 @@ def coded_schema() -> Any:
     ])
 
 
-def list_files(inputs: Sequence[str], manifest: Manifest) -> list[str]:
-    """Every file under ``inputs`` (folders recursively, globs expanded), in order; the rest go to the manifest."""
-    files = []
+def list_files(inputs: Sequence[str]) -> tuple[list[str], list[tuple[int, Skipped]]]:
+    """Every file under ``inputs`` (folders recursively, globs expanded), in order, and the inputs that
+    could not be listed, each with the number of files listed before it (its place in input order)."""
+    files: list[str] = []
+    unlisted: list[tuple[int, Skipped]] = []
     for item in iter_paths(inputs):
         if isinstance(item, Skipped):
-            manifest.skip(item)
+            unlisted.append((len(files), item))
         elif str(item) == "-":
-            manifest.skip(Skipped("-", "a batch job cannot read stdin; give files"))
+            unlisted.append((len(files), Skipped("-", "a batch job cannot read stdin; give files")))
         else:
             files.append(str(item))
-    return files
+    return files, unlisted
 
 
 def run_spark(
@@ -86,8 +88,10 @@ def run_spark(
     started = time.perf_counter()
     prepare_out(out)
     spark = spark or spark_session(master)
+    # coding is slow per row and small in bytes: adaptive execution would merge the partitions into one
+    spark.conf.set("spark.sql.adaptive.coalescePartitions.enabled", "false")
     manifest = Manifest(engine="spark", inputs=[str(i) for i in inputs])
-    files = list_files(inputs, manifest)
+    files, unlisted = list_files(inputs)
     parts = partitions or spark.sparkContext.defaultParallelism
     options_json = options.model_dump_json()
 
@@ -96,8 +100,11 @@ def run_spark(
     cleaned = listed.mapInPandas(partial(udfs.read_files, options_json), CLEANED_SCHEMA)
     cleaned = cleaned.persist(StorageLevel.MEMORY_AND_DISK)
     try:
-        for row in cleaned.where(F.col("reason").isNotNull()).select("origin", "reason").orderBy("seq").collect():
-            manifest.skip(Skipped(row["origin"], row["reason"]))
+        unread = cleaned.where(F.col("reason").isNotNull()).select("seq", "origin", "reason").collect()
+        skipped = [((n, -1), item) for n, item in unlisted]
+        skipped += [((r["seq"] >> udfs.SEQ_SHIFT, r["seq"]), Skipped(r["origin"], r["reason"])) for r in unread]
+        for _, item in sorted(skipped, key=lambda pair: pair[0]):
+            manifest.skip(item)
         readable = cleaned.where(F.col("reason").isNull()).drop("reason")
         firsts = (readable.withColumn("copy", F.row_number().over(Window.partitionBy("id").orderBy("seq")))
                   .where(F.col("copy") == 1).drop("copy"))
