@@ -15,7 +15,7 @@ from typing import Any
 
 from datasketch import MinHashLSH
 
-from dragoman.ingest.dedup import NUM_PERM, THRESHOLD
+from dragoman.ingest.dedup import NUM_PERM, THRESHOLD, Deduper
 
 Pair = tuple[str, int, str, int, float]  # first id, its seq, later id, its seq, similarity
 
@@ -24,6 +24,11 @@ def band_shape(threshold: float = THRESHOLD, num_perm: int = NUM_PERM) -> tuple[
     """(bands, rows per band) as datasketch's index chooses them for this threshold."""
     lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
     return lsh.b, lsh.r
+
+
+def hash_bytes() -> int:
+    """Bytes per hash value in a stored signature (4 with the affine32 scheme)."""
+    return int(Deduper()._proto.hashvalues.dtype.itemsize)
 
 
 def resolve_links(pairs: Iterable[Pair]) -> dict[str, str]:
@@ -50,7 +55,7 @@ def candidate_pairs(firsts: Any, threshold: float = THRESHOLD) -> Any:
     from dragoman.batch.udfs import minhash_similarity
 
     bands, rows = band_shape(threshold)
-    width = 8 * rows  # datasketch's hash values are 64-bit
+    width = rows * hash_bytes()
     keyed = firsts.select(
         "id", "seq", "minhash",
         F.posexplode(F.array(*[F.substring("minhash", band * width + 1, width) for band in range(bands)])),

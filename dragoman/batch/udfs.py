@@ -127,7 +127,8 @@ def minhash_similarity(first: pd.Series, later: pd.Series) -> pd.Series:
     import numpy as np
 
     dtype = _sketcher()._proto.hashvalues.dtype
-    return pd.Series([
-        float(np.count_nonzero(np.frombuffer(a, dtype=dtype) == np.frombuffer(b, dtype=dtype))) / (len(a) // dtype.itemsize)
-        for a, b in zip(first, later, strict=True)
-    ])
+    scores = []
+    for a, b in zip(first, later, strict=True):
+        values_a, values_b = np.frombuffer(a, dtype=dtype), np.frombuffer(b, dtype=dtype)
+        scores.append(float(np.count_nonzero(values_a == values_b)) / len(values_a))
+    return pd.Series(scores)

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO = ROOT / "demo"
@@ -63,3 +64,17 @@ def generated_corpus(tmp_path_factory) -> Path:
     write_jsonl(folder / "a-first.jsonl", items[:150])
     write_jsonl(folder / "b-second.jsonl.gz", items[150:] + updates + copies)
     return folder
+
+
+@pytest.fixture(scope="session")
+def demo_outputs(spark, tmp_path_factory) -> dict[str, Path]:
+    """The demo corpus through both engines with the CLI, as a user runs them."""
+    folder = tmp_path_factory.mktemp("demo-batch")
+    from dragoman.cli import app
+
+    runner = CliRunner()
+    for engine in ("spark", "local"):
+        result = runner.invoke(app, ["batch", str(DEMO), "--out", str(folder / engine), "--engine", engine,
+                                     "--master", "local[2]", "--workers", "2"])
+        assert result.exit_code == 0, result.output
+    return {"spark": folder / "spark", "local": folder / "local"}

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import duckdb
 
-from dragoman.batch.tables import column_types
+from dragoman.batch.tables import CODED_TABLES, EVENT_GROUPS, SIGNATURES, column_types
 from dragoman.store import Store
-from dragoman.store.columns import COLUMNS
+from dragoman.store.columns import COLUMNS, TABLES
 
 GROUP_KEYS = ("group_id", "date", "source_code", "target_code", "cameo", "num_mentions", "num_articles",
               "num_sources", "first_event_id", "first_published")
@@ -31,3 +31,16 @@ def store_rows(db: Path, table: str) -> list[tuple]:
     quoted = ", ".join(f'"{c}"' for c in names)
     rows = store.sql(f"SELECT {quoted} FROM {table}")
     return sorted((tuple(row.values()) for row in rows), key=repr)
+
+
+OUTPUT_TABLES = ("articles", *CODED_TABLES, SIGNATURES, EVENT_GROUPS)
+
+
+def assert_same_outputs(first: Path, second: Path) -> None:
+    for table in OUTPUT_TABLES:
+        assert output_rows(first, table) == output_rows(second, table), f"{table} differs"
+
+
+def assert_same_stores(first: Path, second: Path) -> None:
+    for table in (*TABLES, "event_groups"):
+        assert store_rows(first, table) == store_rows(second, table), f"{table} differs"

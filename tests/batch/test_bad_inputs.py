@@ -9,13 +9,16 @@ from dragoman.batch.spark_job import run_spark
 from dragoman.config import Options
 
 from .conftest import write_jsonl
-from .test_same_answers import assert_same_outputs
+from .tables import assert_same_outputs
 
 pytestmark = [pytest.mark.spark, pytest.mark.model]
 
 GOOD = ("BRUSSELS, June 3 (Harbour Wire) - European Union foreign ministers agreed on Monday to extend "
         "sanctions on Belarus for another year, and the bloc's foreign policy chief said the measures "
         "would stay until political prisoners were freed.")
+OTHER = ("ATHENS, June 4 (Harbour Wire) - Greece and Turkey resumed exploratory talks on maritime borders on "
+         "Tuesday after a pause of five years, and Greek Prime Minister Kyriakos Mitsotakis said he hoped the "
+         "two neighbours could settle their dispute at the International Court of Justice.")
 FRENCH = ("PARIS, 3 juin - Les ministres des affaires étrangères de l'Union européenne ont décidé lundi de "
           "prolonger d'un an les sanctions contre la Biélorussie, a déclaré le chef de la diplomatie européenne.")
 
@@ -29,7 +32,7 @@ def bad_batch(tmp_path):
     (folder / "empty.txt").write_text("", encoding="utf-8")
     (folder / "french.txt").write_text(FRENCH, encoding="utf-8")
     (folder / "huge.txt").write_text(GOOD + " More." * 2000, encoding="utf-8")
-    write_jsonl(folder / "wire.jsonl", [{"text": GOOD.replace("Belarus", "Iran"), "title": "Iran sanctions"}])
+    write_jsonl(folder / "wire.jsonl", [{"text": OTHER, "title": "Talks resume"}])
     with open(folder / "wire.jsonl", "a", encoding="utf-8") as out:
         out.write('{"text": "Ankara said on Tuesday that\n')  # a line cut short
         out.write('{"title": "no text here"}\n')

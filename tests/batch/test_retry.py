@@ -9,7 +9,7 @@ from dragoman.batch.spark_job import run_spark
 from dragoman.config import Options
 
 from .conftest import DEMO
-from .test_same_answers import assert_same_outputs
+from .tables import assert_same_outputs
 
 pytestmark = [pytest.mark.spark, pytest.mark.model]
 

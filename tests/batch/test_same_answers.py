@@ -13,38 +13,15 @@ from dragoman import run
 from dragoman.batch import import_batch, read_manifest
 from dragoman.batch.local_job import run_local
 from dragoman.batch.spark_job import run_spark
-from dragoman.batch.tables import CODED_TABLES, EVENT_GROUPS, SIGNATURES
+from dragoman.batch.tables import EVENT_GROUPS
 from dragoman.cli import app
 from dragoman.config import Options
-from dragoman.store import Store, TABLES
+from dragoman.store import Store
 
 from .conftest import DEMO
-from .tables import GROUP_KEYS, output_rows, store_rows
+from .tables import GROUP_KEYS, assert_same_outputs, assert_same_stores, output_rows, store_rows
 
 pytestmark = [pytest.mark.spark, pytest.mark.model]
-OUTPUT_TABLES = ("articles", *CODED_TABLES, SIGNATURES, EVENT_GROUPS)
-
-
-def assert_same_outputs(first: Path, second: Path) -> None:
-    for table in OUTPUT_TABLES:
-        assert output_rows(first, table) == output_rows(second, table), f"{table} differs"
-
-
-def assert_same_stores(first: Path, second: Path) -> None:
-    for table in (*TABLES, "event_groups"):
-        assert store_rows(first, table) == store_rows(second, table), f"{table} differs"
-
-
-@pytest.fixture(scope="session")
-def demo_outputs(spark, tmp_path_factory) -> dict[str, Path]:
-    """The demo corpus through both engines with the CLI, as a user runs them."""
-    folder = tmp_path_factory.mktemp("demo-batch")
-    runner = CliRunner()
-    for engine in ("spark", "local"):
-        result = runner.invoke(app, ["batch", str(DEMO), "--out", str(folder / engine), "--engine", engine,
-                                     "--master", "local[2]", "--workers", "2"])
-        assert result.exit_code == 0, result.output
-    return {"spark": folder / "spark", "local": folder / "local"}
 
 
 def test_demo_spark_equals_local_and_ingest(demo_outputs, tmp_path):
