@@ -21,20 +21,28 @@ SETTINGS = {
 
 
 def spark_session(master: Optional[str] = None, settings: Optional[dict[str, str]] = None) -> Any:
-    """A Spark session (the running one when there is one, as under ``spark-submit``) with the batch settings.
+    """A Spark session with the batch settings: the running one when there is one (a notebook, a test
+    suite), left as its owner configured it; else a new one (under ``spark-submit``, the ``--master``
+    and ``--conf`` given there win over ``master`` and the defaults here).
 
     ``PYSPARK_PYTHON`` defaults to this interpreter, so workers import the same dragoman.
     """
     try:
+        from pyspark import SparkConf
         from pyspark.sql import SparkSession
     except ImportError as exc:
         raise InputError("the Spark engine needs pyspark: pip install 'dragoman[spark]'") from exc
+    running = SparkSession.getActiveSession()
+    if running is not None:
+        return running
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    given = SparkConf()  # what spark-submit (or spark-defaults.conf) already set
     builder = SparkSession.builder.appName("dragoman batch")
-    if master:
+    if master and not given.contains("spark.master"):
         builder = builder.master(master)
     for key, value in {**SETTINGS, **(settings or {})}.items():
-        builder = builder.config(key, value)
+        if settings and key in settings or not given.contains(key):
+            builder = builder.config(key, value)
     spark = builder.getOrCreate()
     spark.sparkContext.setLogLevel("ERROR")
     return spark
