@@ -59,8 +59,11 @@ class WorkerPeaks:
     def _sample(self, pid: int) -> None:
         try:
             with open(f"/proc/{pid}/cmdline", "rb") as fh:
-                if b"pyspark" not in fh.read():
-                    return
+                command = fh.read()
+            # the daemon and the workers it forks (they keep its command line); not the JVM, whose class
+            # path also names pyspark
+            if b"pyspark.daemon" not in command and b"pyspark.worker" not in command:
+                return
             with open(f"/proc/{pid}/status", encoding="ascii") as fh:
                 for line in fh:
                     if line.startswith("VmHWM:"):
