@@ -4,6 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+pytest.importorskip("pyspark")
+pytest.importorskip("pyarrow")
+pytest.importorskip("pandas")
+
+# the batch modules need the optional [spark] dependencies, so they are imported after the checks
+# ruff: noqa: E402
+
 from dragoman.batch import read_manifest
 from dragoman.batch.spark_job import run_spark
 from dragoman.config import Options

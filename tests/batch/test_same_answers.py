@@ -7,6 +7,13 @@ import os
 from pathlib import Path
 
 import pytest
+
+pytest.importorskip("pyspark")
+pytest.importorskip("pyarrow")
+pytest.importorskip("pandas")
+
+# the batch modules need the optional [spark] dependencies, so they are imported after the checks
+# ruff: noqa: E402
 from typer.testing import CliRunner
 
 from dragoman import run
