@@ -28,6 +28,7 @@ from dragoman.errors import InputError
 from dragoman.events import EventCoder, Explanation, merge_mentions
 from dragoman.geotime import PlaceResolver, TimeTagger, locate_events
 from dragoman.ingest import prepare
+from dragoman.ingest.prepare import prepare_with
 from dragoman.nlp import load_nlp
 from dragoman.quotes import QuoteExtractor, load_lexicon as load_cue_lexicon
 from dragoman.records import ArticleMeta, ArticleRecord, RawArticle, Skipped
@@ -115,8 +116,7 @@ class Coder:
 
     def clean(self, raw: RawArticle, published: Optional[str] = None) -> Cleaned:
         """Extract and clean one raw article (or say why it cannot be coded)."""
-        opts = self.options
-        return prepare(raw, published or opts.published, opts.min_chars, opts.english_only)
+        return prepare_with(raw, self.options, published)
 
     def clean_many(self, items: Sequence[Union[RawArticle, Skipped]]) -> list[Cleaned]:
         """``clean`` for each raw article of a chunk; Skipped passes through."""

@@ -9,6 +9,7 @@ from typing import Optional, Union
 
 import trafilatura
 
+from dragoman.config import Options
 from dragoman.ingest.language import non_english_reason
 from dragoman.ingest.metadata import parse_date, read_text_metadata
 from dragoman.ingest.normalize import article_hash, clean_text
@@ -113,3 +114,8 @@ def prepare(
             meta.published, meta.published_from = iso, where
             break
     return meta, text
+
+
+def prepare_with(raw: RawArticle, options: Options, published: Optional[str] = None) -> Union[Prepared, Skipped]:
+    """``prepare`` with the run's options (what ``Coder.clean`` does, without loading the coder)."""
+    return prepare(raw, published or options.published, options.min_chars, options.english_only)

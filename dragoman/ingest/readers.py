@@ -19,6 +19,7 @@ from dragoman.config import MAX_ARTICLE_BYTES
 from dragoman.ingest.feeds import looks_like_feed, read_feed
 from dragoman.ingest.json_array import read_json_array
 from dragoman.ingest.jsonl import read_json_lines
+from dragoman.ingest.parquet import read_parquet
 from dragoman.ingest.streams import (
     HEAD_BYTES,
     READ_ERRORS,
@@ -38,7 +39,8 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
 WARC_SUFFIXES = {".warc", ".arc"}
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}
-KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | WARC_SUFFIXES | FEED_SUFFIXES
+PARQUET_SUFFIXES = {".parquet"}
+KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | WARC_SUFFIXES | FEED_SUFFIXES | PARQUET_SUFFIXES
 _GLOB_CHARS = re.compile(r"[*?\[]")
 
 
@@ -113,6 +115,9 @@ def read_path(path: Path, max_article_bytes: int = MAX_ARTICLE_BYTES) -> Iterato
     if not is_stdin and _suffix(path) in WARC_SUFFIXES:
         # straight to the WARC reader: crawls are often binary-looking gzip members, never sniffed
         yield from _read_warc_file(path, max_article_bytes)
+        return
+    if not is_stdin and path.suffix.lower() in PARQUET_SUFFIXES:
+        yield from read_parquet(path, max_article_bytes)  # columnar: read by DuckDB, a batch of rows at a time
         return
     opened = open_input(path)
     if isinstance(opened, Skipped):
