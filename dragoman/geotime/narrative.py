@@ -1,0 +1,236 @@
+"""Narrative time: which time expression dates an event, following the story's own timeline.
+
+In order (the name is the event's ``date_rule``):
+
+- ``verb``: an expression the event's verb governs ("met on Tuesday");
+- ``clause``: one inside the verb's own clause, or in the clause it shares as a conjunct without a
+  subject of its own ("Delivering the report last February, he described ... and noted ...");
+- ``report``: one of the clause that reports the act, only when report and act are one act: a
+  reported present or future ("said on Friday it rejects the plan", "... it would retaliate"); a
+  reported past act ("said on Monday that police had arrested them") is another, earlier act;
+- ``sentence``: the nearest expression of the sentence that belongs to no other clause (a parse that
+  hung the expression elsewhere);
+- ``narrative``: for a past-tense act with none of its own, the time the paragraph or a run of
+  sentences set ("On Sunday, the minister met ... He also promised ...");
+- the article date (``article``, set by the caller).
+
+A past-tense act is never dated after the article. Expressions that describe a noun ("the August
+election") or stand in a reported clause never date the verb above them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Optional
+
+from spacy.tokens import Doc, Span, Token
+
+from dragoman.geotime.tense import PAST, governing_verb, verb_tense
+from dragoman.records import Event, TimeExpr
+
+Dated = tuple[TimeExpr, tuple[str, str]]  # an expression and its (date, precision) as an event date
+
+DESCRIBING = frozenset({"acl", "relcl", "appos"})  # clauses and phrases that describe a noun
+REPORTED = frozenset({"ccomp", "parataxis"})  # a clause another verb reports or introduces
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+
+
+@dataclass(frozen=True)
+class NarrativeWords:
+    """The word lists narrative time reads (from the time tables)."""
+
+    future_aux: frozenset[str]
+    future_verbs: frozenset[str]
+    speech_verbs: frozenset[str]
+    continuation_openers: frozenset[str]
+
+
+def token_at(doc: Doc, start: int, end: int) -> Optional[Token]:
+    """The syntactic head of the text between two character offsets."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def describes_a_noun(token: Optional[Token], below: Optional[Token] = None) -> bool:
+    """Whether ``token`` stands in a clause or phrase describing a noun, on its way up to ``below``
+    (or to the sentence root): in "sanctions against officials accused of rigging the August
+    election", August dates the rigging, not the sanctions."""
+    while token is not None and token.i != (below.i if below is not None else token.head.i):
+        if token.dep_ in DESCRIBING:  # Token objects are made afresh: compare indices, not identity
+            return True
+        token = token.head
+    return False
+
+
+def within_clause(token: Token, top: Token) -> bool:
+    """``token`` hangs from ``top`` without passing a clause that describes a noun or is reported."""
+    while token.i != top.i:
+        if token.dep_ in DESCRIBING or token.dep_ in REPORTED or token.head.i == token.i:
+            return False
+        token = token.head
+    return True
+
+
+def _in_reported_clause(token: Token) -> bool:
+    """Whether ``token`` stands inside a reported clause (on its way to the sentence root)."""
+    while token.head.i != token.i:
+        if token.dep_ in REPORTED:
+            return True
+        token = token.head
+    return False
+
+
+def shared_head(verb: Token) -> Optional[Token]:
+    """The first conjunct of a verb that has no subject of its own: "described ... and noted"."""
+    if verb.dep_ != "conj" or any(child.dep_ in _SUBJECTS for child in verb.children):
+        return None
+    head = verb.head
+    while head.dep_ == "conj":
+        head = head.head
+    return head if head.pos_ in ("VERB", "AUX") else None
+
+
+def reporting_verb(verb: Token, speech_verbs: frozenset[str]) -> Optional[Token]:
+    """The speech verb whose reported clause holds ``verb`` ("said police had arrested ..." -> said)."""
+    token = verb
+    for _ in range(8):
+        if token.head.i == token.i or token.dep_ in DESCRIBING:
+            return None
+        if token.dep_ in REPORTED and token.head.lemma_.lower() in speech_verbs:
+            return token.head
+        token = token.head
+    return None
+
+
+def _period_start(value: str) -> Optional[date]:
+    """The first day of an event date of any precision: 2019-03-12, 2019-W10, 2019-03, 2019."""
+    week = re.match(r"^(\d{4})-W(\d\d)", value)
+    if week:
+        return date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1)
+    parts = re.match(r"^(\d{4})(?:-(\d\d))?(?:-(\d\d))?", value)
+    if parts is None:
+        return None
+    return date(int(parts.group(1)), int(parts.group(2) or 1), int(parts.group(3) or 1))
+
+
+def _after(value: str, published: str) -> bool:
+    """Whether an event date (of any precision) begins after the article's date."""
+    try:
+        start, story = _period_start(value), date.fromisoformat(published[:10])
+    except ValueError:
+        return False
+    return start is not None and start > story
+
+
+class EventDater:
+    """Dates the events of one article; holds the article's expressions and the run anchors."""
+
+    def __init__(self, doc: Doc, dated: list[Dated], published: Optional[str], words: NarrativeWords) -> None:
+        self.doc = doc
+        self.words = words
+        self.published = published
+        self.items = [(token_at(doc, t.start, t.end), t, d) for t, d in dated]
+        self._anchors: Optional[dict[int, Optional[tuple[str, str]]]] = None
+
+    def date(self, event: Event) -> Optional[tuple[str, str, str]]:
+        """(date, precision, rule) for the event, or None: the caller falls back to the article date."""
+        trigger = token_at(self.doc, event.trigger.start, event.trigger.end)
+        verb = governing_verb(trigger) if trigger is not None else None
+        past = verb is not None and verb_tense(verb, self.words.future_aux, self.words.future_verbs) == PAST
+        in_sentence = [(root, t, d) for root, t, d in self.items
+                       if root is not None and event.start <= t.start and t.end <= event.end]
+        for rule, found in self._candidates(event, trigger, verb, past, in_sentence):
+            usable = [item for item in found if not (past and self.published and _after(item[2][0], self.published))]
+            if usable:
+                _, _, (day, precision) = min(usable, key=lambda item: abs(item[1].start - event.trigger.start))
+                return day, precision, rule
+        if past and trigger is not None:
+            anchor = self.anchor_before(trigger.sent)
+            if anchor is not None and not (self.published and _after(anchor[0], self.published)):
+                return anchor[0], anchor[1], "narrative"
+        return None
+
+    def _candidates(self, event: Event, trigger: Optional[Token], verb: Optional[Token], past: bool,
+                    in_sentence: list) -> list[tuple[str, list]]:  # type: ignore[type-arg]
+        if trigger is None:
+            return [("sentence", [i for i in in_sentence if not describes_a_noun(i[0])])]
+        head = verb if verb is not None else trigger
+        own_verb = [i for i in in_sentence if governing_verb(i[0]) == trigger]
+        candidates: list[tuple[str, list]] = [("verb", own_verb), ("clause", _clause_times(head, in_sentence))]  # type: ignore[type-arg]
+        reporter = reporting_verb(head, self.words.speech_verbs)
+        report_times = _clause_times(reporter, in_sentence) if reporter is not None else []
+        if reporter is not None and not past:
+            candidates.append(("report", report_times))
+        # whatever belongs to a reported clause below the verb, to the report above it or describes a
+        # noun does not date this act
+        rest = [i for i in in_sentence if i not in report_times and not describes_a_noun(i[0])
+                and not (head.is_ancestor(i[0]) and not within_clause(i[0], head))
+                and not (_in_reported_clause(i[0]) and not _shares_reported_clause(head, i[0]))]
+        candidates.append(("sentence", rest))
+        return candidates
+
+    def anchor_before(self, sent: Span) -> Optional[tuple[str, str]]:
+        """The time the paragraph, or a run of continuing sentences, set before ``sent``."""
+        if self._anchors is None:
+            self._anchors = self._run_anchors()
+        return self._anchors.get(sent.start)
+
+    def _run_anchors(self) -> dict[int, Optional[tuple[str, str]]]:
+        text = self.doc.text
+        anchors: dict[int, Optional[tuple[str, str]]] = {}
+        current: Optional[tuple[str, str]] = None
+        previous_end: Optional[int] = None
+        for sent in self.doc.sents:
+            words = [t for t in sent if not t.is_space]
+            if not words:
+                continue
+            if previous_end is not None and "\n" in text[previous_end : words[0].idx] and not self._continues(sent):
+                current = None  # a new paragraph starts a new run unless it opens as a continuation
+            anchors[sent.start] = current
+            own = self._sentence_time(sent)
+            if own is not None:
+                current = own
+            previous_end = words[-1].idx + len(words[-1])
+        return anchors
+
+    def _continues(self, sent: Span) -> bool:
+        words = [t for t in sent if t.is_alpha]
+        return bool(words) and words[0].lower_ in self.words.continuation_openers
+
+    def _sentence_time(self, sent: Span) -> Optional[tuple[str, str]]:
+        """The time of the sentence's main act: an expression of the root's own clause."""
+        root = sent.root
+        found = [(r, d) for r, _, d in self.items
+                 if r is not None and sent.start <= r.i < sent.end and within_clause(r, root)]
+        direct = [d for r, d in found if governing_verb(r) == root]
+        return direct[0] if direct else found[0][1] if found else None
+
+
+def _clause_times(verb: Token, items: list) -> list:  # type: ignore[type-arg]
+    """The items whose expression stands in ``verb``'s own clause, or in the clause it shares as a
+    conjunct without a subject of its own (minus the other conjuncts' own branches)."""
+    found = [i for i in items if within_clause(i[0], verb)]
+    shared = shared_head(verb)
+    if shared is not None:
+        found += [i for i in items if within_clause(i[0], shared) and not _under_conj(i[0], shared)]
+    return found
+
+
+def _under_conj(token: Token, head: Token) -> bool:
+    """Whether ``token`` hangs from ``head`` through one of head's conjuncts."""
+    while token.head.i != head.i:
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return token.dep_ == "conj"
+
+
+def _shares_reported_clause(verb: Token, token: Token) -> bool:
+    """Whether the innermost reported clause holding ``token`` also holds ``verb``."""
+    while token.head.i != token.i:
+        if token.dep_ in REPORTED:
+            return token.i == verb.i or token.is_ancestor(verb)
+        token = token.head
+    return False
