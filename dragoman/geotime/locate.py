@@ -67,6 +67,7 @@ def narrative_words() -> NarrativeWords:
         future_verbs=frozenset(words["future_verbs"]),
         speech_verbs=load_speech_verbs(),
         continuation_openers=frozenset(words["continuation_openers"]),
+        content_prepositions=frozenset(words["content_prepositions"]),
     )
 
 

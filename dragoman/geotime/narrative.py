@@ -31,6 +31,7 @@ from dragoman.geotime.tense import PAST, governing_verb, verb_tense
 from dragoman.records import Event, TimeExpr
 
 Dated = tuple[TimeExpr, tuple[str, str]]  # an expression and its (date, precision) as an event date
+DateFound = tuple[str, str, str]  # date, precision, rule
 
 DESCRIBING = frozenset({"acl", "relcl", "appos"})  # clauses and phrases that describe a noun
 REPORTED = frozenset({"ccomp", "parataxis"})  # a clause another verb reports or introduces
@@ -45,6 +46,7 @@ class NarrativeWords:
     future_verbs: frozenset[str]
     speech_verbs: frozenset[str]
     continuation_openers: frozenset[str]
+    content_prepositions: frozenset[str]
 
 
 def token_at(doc: Doc, start: int, end: int) -> Optional[Token]:
@@ -64,13 +66,30 @@ def describes_a_noun(token: Optional[Token], below: Optional[Token] = None) -> b
     return False
 
 
-def within_clause(token: Token, top: Token) -> bool:
-    """``token`` hangs from ``top`` without passing a clause that describes a noun or is reported."""
+def within_clause(token: Token, top: Token, content: frozenset[str] = frozenset()) -> bool:
+    """``token`` hangs from ``top`` without passing a clause that describes a noun or is reported.
+
+    A premodifier of a noun ("a 2018 agreement", "Sunday's vote") dates that noun, and a gerund
+    after a preposition of ``content`` ("accused them of violating it over the weekend") is an act
+    of its own.
+    """
+    if _premodifies_noun(token) and token.head.i != top.i:
+        return False
     while token.i != top.i:
         if token.dep_ in DESCRIBING or token.dep_ in REPORTED or token.head.i == token.i:
             return False
+        if token.dep_ == "pcomp" and token.pos_ == "VERB" and token.head.lower_ in content:
+            return False
         token = token.head
     return True
+
+
+_PREMODIFIERS = frozenset({"nummod", "compound", "amod", "poss"})
+
+
+def _premodifies_noun(token: Token) -> bool:
+    head = token.head
+    return token.dep_ in _PREMODIFIERS and token.i < head.i and head.pos_ in ("NOUN", "PROPN")
 
 
 def _in_reported_clause(token: Token) -> bool:
@@ -134,42 +153,60 @@ class EventDater:
         self.items = [(token_at(doc, t.start, t.end), t, d) for t, d in dated]
         self._anchors: Optional[dict[int, Optional[tuple[str, str]]]] = None
 
-    def date(self, event: Event) -> Optional[tuple[str, str, str]]:
+    def date(self, event: Event) -> Optional[DateFound]:
         """(date, precision, rule) for the event, or None: the caller falls back to the article date."""
         trigger = token_at(self.doc, event.trigger.start, event.trigger.end)
-        verb = governing_verb(trigger) if trigger is not None else None
+        if trigger is None:
+            free = [i for i in self.items if i[0] is not None and event.start <= i[1].start
+                    and i[1].end <= event.end and not describes_a_noun(i[0])]
+            return self._first("sentence", free, False, event.trigger.start)
+        return self.date_of(trigger)
+
+    def date_of(self, trigger: Token, depth: int = 0) -> Optional[DateFound]:
+        """The date of the act a token names (see the module's docstring for the order)."""
+        sent = trigger.sent
+        verb = governing_verb(trigger)
+        head = verb if verb is not None else trigger
         past = verb is not None and verb_tense(verb, self.words.future_aux, self.words.future_verbs) == PAST
-        in_sentence = [(root, t, d) for root, t, d in self.items
-                       if root is not None and event.start <= t.start and t.end <= event.end]
-        for rule, found in self._candidates(event, trigger, verb, past, in_sentence):
-            usable = [item for item in found if not (past and self.published and _after(item[2][0], self.published))]
-            if usable:
-                _, _, (day, precision) = min(usable, key=lambda item: abs(item[1].start - event.trigger.start))
-                return day, precision, rule
-        if past and trigger is not None:
-            anchor = self.anchor_before(trigger.sent)
+        in_sentence = [i for i in self.items if i[0] is not None and sent.start <= i[0].i < sent.end]
+        own_verb = [i for i in in_sentence if governing_verb(i[0]) == trigger]
+        own_clause = _clause_times(head, in_sentence, self.words.content_prepositions)
+        if head.i != trigger.i:  # a noun's own modifiers date the act it names ("the February invasion")
+            own_clause += [i for i in in_sentence if trigger.is_ancestor(i[0])]
+        for rule, found in (("verb", own_verb), ("clause", own_clause)):
+            dated = self._first(rule, found, past, trigger.idx)
+            if dated:
+                return dated
+        content = self.words.content_prepositions
+        reporter = reporting_verb(head, self.words.speech_verbs)
+        report_times = _clause_times(reporter, in_sentence, content) if reporter is not None else []
+        if reporter is not None and not past:
+            # a reported present or future is the saying itself: the saying's date is its date
+            dated = self._first("report", report_times, past, trigger.idx)
+            said = dated or (self.date_of(reporter, depth + 1) if depth < 3 else None)
+            if said:
+                return said[0], said[1], "report"
+        # whatever belongs to a reported clause below the verb, to the report above it or describes a
+        # noun does not date this act
+        rest = [i for i in in_sentence if i not in report_times and not describes_a_noun(i[0])
+                and not (head.is_ancestor(i[0]) and not within_clause(i[0], head, content))
+                and not (_in_reported_clause(i[0]) and not _shares_reported_clause(head, i[0]))]
+        dated = self._first("sentence", rest, past, trigger.idx)
+        if dated:
+            return dated
+        if past:
+            anchor = self.anchor_before(sent)
             if anchor is not None and not (self.published and _after(anchor[0], self.published)):
                 return anchor[0], anchor[1], "narrative"
         return None
 
-    def _candidates(self, event: Event, trigger: Optional[Token], verb: Optional[Token], past: bool,
-                    in_sentence: list) -> list[tuple[str, list]]:  # type: ignore[type-arg]
-        if trigger is None:
-            return [("sentence", [i for i in in_sentence if not describes_a_noun(i[0])])]
-        head = verb if verb is not None else trigger
-        own_verb = [i for i in in_sentence if governing_verb(i[0]) == trigger]
-        candidates: list[tuple[str, list]] = [("verb", own_verb), ("clause", _clause_times(head, in_sentence))]  # type: ignore[type-arg]
-        reporter = reporting_verb(head, self.words.speech_verbs)
-        report_times = _clause_times(reporter, in_sentence) if reporter is not None else []
-        if reporter is not None and not past:
-            candidates.append(("report", report_times))
-        # whatever belongs to a reported clause below the verb, to the report above it or describes a
-        # noun does not date this act
-        rest = [i for i in in_sentence if i not in report_times and not describes_a_noun(i[0])
-                and not (head.is_ancestor(i[0]) and not within_clause(i[0], head))
-                and not (_in_reported_clause(i[0]) and not _shares_reported_clause(head, i[0]))]
-        candidates.append(("sentence", rest))
-        return candidates
+    def _first(self, rule: str, found: list, past: bool, near: int) -> Optional[DateFound]:  # type: ignore[type-arg]
+        """The expression nearest ``near`` among ``found``; a past act's never after the article."""
+        usable = [i for i in found if not (past and self.published and _after(i[2][0], self.published))]
+        if not usable:
+            return None
+        _, _, (day, precision) = min(usable, key=lambda item: abs(item[1].start - near))
+        return day, precision, rule
 
     def anchor_before(self, sent: Span) -> Optional[tuple[str, str]]:
         """The time the paragraph, or a run of continuing sentences, set before ``sent``."""
@@ -202,19 +239,24 @@ class EventDater:
     def _sentence_time(self, sent: Span) -> Optional[tuple[str, str]]:
         """The time of the sentence's main act: an expression of the root's own clause."""
         root = sent.root
+        content = self.words.content_prepositions
         found = [(r, d) for r, _, d in self.items
-                 if r is not None and sent.start <= r.i < sent.end and within_clause(r, root)]
+                 if r is not None and sent.start <= r.i < sent.end and within_clause(r, root, content)]
+        if not found and root.lemma_.lower() in self.words.speech_verbs:
+            # "X did Y on Friday, officials said": the reported act is the story's act
+            for clause in (c for c in root.children if c.dep_ in REPORTED):
+                found += [(r, d) for r, _, d in self.items if r is not None and within_clause(r, clause, content)]
         direct = [d for r, d in found if governing_verb(r) == root]
         return direct[0] if direct else found[0][1] if found else None
 
 
-def _clause_times(verb: Token, items: list) -> list:  # type: ignore[type-arg]
+def _clause_times(verb: Token, items: list, content: frozenset[str]) -> list:  # type: ignore[type-arg]
     """The items whose expression stands in ``verb``'s own clause, or in the clause it shares as a
     conjunct without a subject of its own (minus the other conjuncts' own branches)."""
-    found = [i for i in items if within_clause(i[0], verb)]
+    found = [i for i in items if within_clause(i[0], verb, content)]
     shared = shared_head(verb)
     if shared is not None:
-        found += [i for i in items if within_clause(i[0], shared) and not _under_conj(i[0], shared)]
+        found += [i for i in items if within_clause(i[0], shared, content) and not _under_conj(i[0], shared)]
     return found
 
 

@@ -83,6 +83,7 @@ TIME_SHAPES: dict[str, Callable[[Any], str]] = {
 TIME_LISTS = (
     "ambiguous_months", "vague_numbers", "future_auxiliaries", "future_verbs", "not_durations",
     "scheduling_verbs", "future_cues", "time_zones", "duration_fillers", "clock_links", "continuation_openers",
+    "content_prepositions",
 )
 
 PLACE_SHAPES: dict[str, Callable[[Any], str]] = {
