@@ -73,6 +73,7 @@ TIME_SHAPES: dict[str, Callable[[Any], str]] = {
     "units": _fields({"code": _is_str}, {"time": lambda v: isinstance(v, bool), "scale": _is_int}),
     "fixed": _fields({"value": _is_str}, {"type": _is_str, "after": _is_str_list, "text": _is_str}),
     "relative_days": _mapping_of(_is_int, "a day offset"),
+    "reference_days": _mapping_of(_is_int, "a day offset"),
     "shifts": _mapping_of(lambda v: v in (-1, 0, 1), "-1, 0 or 1"),
     "positions": _mapping_of(lambda v: v in ("START", "MID", "END"), "START, MID or END"),
     "holidays": _fields({"month": _is_int, "day": _is_int}, {}),
