@@ -411,7 +411,8 @@ class Normalizer:
     def refday(self, parts: dict, anchor: Optional[date], direction: int) -> Optional[Value]:
         if anchor is None:
             return (None, "DATE", None)
-        return ((anchor + timedelta(days=int(self.words["reference_days"][_norm(parts["ref"])]))).isoformat(), "DATE", None)
+        offset = int(self.words["reference_days"][_norm(parts["ref"])])
+        return ((anchor + timedelta(days=offset)).isoformat(), "DATE", None)
 
     def podshift(self, parts: dict, anchor: Optional[date], direction: int) -> Optional[Value]:
         if anchor is None:

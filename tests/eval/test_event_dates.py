@@ -28,7 +28,8 @@ def test_trigger_offset_counts_whole_words() -> None:
 @pytest.mark.parametrize(
     "line, problem",
     [
-        ('{"id": "x", "published": "2019-03-14", "text": "t", "events": [{"trigger": "met"}]}', "'trigger' and a 'date'"),
+        ('{"id": "x", "published": "2019-03-14", "text": "t", "events": [{"trigger": "met"}]}',
+         "'trigger' and a 'date'"),
         ('{"id": "x", "published": "2019-03-14", "text": "t", "events": [{"trigger": "met", "date": "Friday"}]}',
          "not YYYY"),
         ('{"id": "x", "published": "2019-03-14", "text": "t"}', "'events' must be a list"),

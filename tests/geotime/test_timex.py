@@ -150,6 +150,8 @@ def test_direction_rules(tagger: TimeTagger, geo_nlp, published: str, sentence: 
         ("The next day, the court froze their assets.", "The next day", "2019-03-15"),
     ],
 )
-def test_expressions_counted_from_the_story_time(tagger: TimeTagger, geo_nlp, story: str, text: str, value: str) -> None:  # type: ignore[no-untyped-def]
+def test_expressions_counted_from_the_story_time(  # type: ignore[no-untyped-def]
+    tagger: TimeTagger, geo_nlp, story: str, text: str, value: str
+) -> None:
     found = {t.text: t.value for t in tagger.extract(geo_nlp(story), STORY_DATE)}
     assert found[text] == value
