@@ -28,6 +28,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from dragoman.geotime.tense import PAST, governing_verb, verb_tense
+from dragoman.nlp import doc_text
 from dragoman.records import Event, TimeExpr
 
 Dated = tuple[TimeExpr, tuple[str, str]]  # an expression and its (date, precision) as an event date
@@ -35,6 +36,8 @@ DateFound = tuple[str, str, str]  # date, precision, rule
 
 DESCRIBING = frozenset({"acl", "relcl", "appos"})  # clauses and phrases that describe a noun
 REPORTED = frozenset({"ccomp", "parataxis"})  # a clause another verb reports or introduces
+_PARAGRAPH_BREAK = re.compile(r"\n\s*")
+_FIRST_WORD = re.compile(r"\W*([A-Za-z]+)")
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 
 
@@ -151,7 +154,7 @@ class EventDater:
         self.words = words
         self.published = published
         self.items = [(token_at(doc, t.start, t.end), t, d) for t, d in dated]
-        self._anchors: Optional[dict[int, Optional[tuple[str, str]]]] = None
+        self._times_by_sentence: Optional[list[tuple[int, int, tuple[str, str]]]] = None
 
     def date(self, event: Event) -> Optional[DateFound]:
         """(date, precision, rule) for the event, or None: the caller falls back to the article date."""
@@ -209,43 +212,52 @@ class EventDater:
         return day, precision, rule
 
     def anchor_before(self, sent: Span) -> Optional[tuple[str, str]]:
-        """The time the paragraph, or a run of continuing sentences, set before ``sent``."""
-        if self._anchors is None:
-            self._anchors = self._run_anchors()
-        return self._anchors.get(sent.start)
-
-    def _run_anchors(self) -> dict[int, Optional[tuple[str, str]]]:
-        text = self.doc.text
-        anchors: dict[int, Optional[tuple[str, str]]] = {}
-        current: Optional[tuple[str, str]] = None
-        previous_end: Optional[int] = None
-        for sent in self.doc.sents:
-            words = [t for t in sent if not t.is_space]
-            if not words:
+        """The time the paragraph, or a run of continuing sentences, set before ``sent``: that of the
+        nearest sentence before it whose main act has a time, unless a paragraph break between them
+        opens without a continuation ("He also ...")."""
+        if self._times_by_sentence is None:
+            self._times_by_sentence = self._sentence_times()
+        text = doc_text(self.doc)
+        for start, end, value in reversed(self._times_by_sentence):
+            if start >= sent.start_char:
                 continue
-            if previous_end is not None and "\n" in text[previous_end : words[0].idx] and not self._continues(sent):
-                current = None  # a new paragraph starts a new run unless it opens as a continuation
-            anchors[sent.start] = current
-            own = self._sentence_time(sent)
+            # sentences keep the blank lines after them: the gap runs from the last visible character
+            end = start + len(text[start:end].rstrip())
+            opening = len(sent.text) - len(sent.text.lstrip())
+            for brk in _PARAGRAPH_BREAK.finditer(text, end, sent.start_char + opening):
+                if not self._continues(text, brk.end()):
+                    return None
+            return value
+        return None
+
+    def _sentence_times(self) -> list[tuple[int, int, tuple[str, str]]]:
+        """(start, end, time) of each sentence whose main act has a time, in order."""
+        timed: dict[int, tuple[Span, list[tuple[Token, tuple[str, str]]]]] = {}
+        for root, _, value in self.items:
+            if root is not None:
+                sent = root.sent
+                timed.setdefault(sent.start, (sent, []))[1].append((root, value))
+        found = []
+        for start in sorted(timed):
+            sent, items = timed[start]
+            own = self._sentence_time(sent, items)
             if own is not None:
-                current = own
-            previous_end = words[-1].idx + len(words[-1])
-        return anchors
+                found.append((sent.start_char, sent.end_char, own))
+        return found
 
-    def _continues(self, sent: Span) -> bool:
-        words = [t for t in sent if t.is_alpha]
-        return bool(words) and words[0].lower_ in self.words.continuation_openers
+    def _continues(self, text: str, start: int) -> bool:
+        word = _FIRST_WORD.match(text, start)
+        return word is not None and word.group(1).lower() in self.words.continuation_openers
 
-    def _sentence_time(self, sent: Span) -> Optional[tuple[str, str]]:
+    def _sentence_time(self, sent: Span, timed: list[tuple[Token, tuple[str, str]]]) -> Optional[tuple[str, str]]:
         """The time of the sentence's main act: an expression of the root's own clause."""
         root = sent.root
         content = self.words.content_prepositions
-        found = [(r, d) for r, _, d in self.items
-                 if r is not None and sent.start <= r.i < sent.end and within_clause(r, root, content)]
+        found = [(r, d) for r, d in timed if within_clause(r, root, content)]
         if not found and root.lemma_.lower() in self.words.speech_verbs:
             # "X did Y on Friday, officials said": the reported act is the story's act
             for clause in (c for c in root.children if c.dep_ in REPORTED):
-                found += [(r, d) for r, _, d in self.items if r is not None and within_clause(r, clause, content)]
+                found += [(r, d) for r, d in timed if within_clause(r, clause, content)]
         direct = [d for r, d in found if governing_verb(r) == root]
         return direct[0] if direct else found[0][1] if found else None
 

@@ -158,7 +158,7 @@ class Rules:
             r"(?:1[6-9]|20)\d0'?s",
             None,
             None,
-            None,
+            _alt({w.split()[-1] for w in words["reference_days"]}),  # each entry's last word
             rf"(?:last|this)\s+{pod}",
             None,
             r"the\s+weekend",
