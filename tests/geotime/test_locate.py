@@ -112,6 +112,17 @@ def _date_in_story(nlp, text: str, trigger: str) -> tuple:  # type: ignore[no-un
         # a past act is never dated after the article: the coming Friday is not its time
         ("The leaders will meet on Friday in Vienna. They agreed on the agenda.", "agreed",
          (STORY_DATE, "day", "article")),
+        # a reported future with no time of its own takes the saying's date, however the saying got it
+        ("Russia accused Washington on Wednesday of planning an intervention. Lavrov told reporters that "
+         "Moscow would oppose any use of force.", "oppose", ("2019-03-13", "day", "report")),
+        # "X did Y on Tuesday, the military said" sets Tuesday for the paragraph
+        ("North Korea launched a missile on Tuesday, the military said. Japan lodged a protest.", "lodged",
+         ("2019-03-12", "day", "narrative")),
+        # the gerund of an accusation is an act of its own: its weekend is not the accusation's
+        ("The spokesman accused the rebels of violating the truce over the weekend.", "accused",
+         (STORY_DATE, "day", "article")),
+        # a year that modifies a noun dates the noun
+        ("Seoul would consider suspending a 2018 military agreement.", "consider", (STORY_DATE, "day", "article")),
         # a week is a week
         ("During a visit to Doha last week, the secretary of state criticized the detentions.", "criticized",
          ("2019-W10", "week", "verb")),
