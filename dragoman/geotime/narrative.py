@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Optional
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from dragoman.geotime.tense import PAST, governing_verb, verb_tense
 from dragoman.nlp import doc_text
@@ -37,6 +37,7 @@ DateFound = tuple[str, str, str]  # date, precision, rule
 DESCRIBING = frozenset({"acl", "relcl", "appos"})  # clauses and phrases that describe a noun
 REPORTED = frozenset({"ccomp", "parataxis"})  # a clause another verb reports or introduces
 _PARAGRAPH_BREAK = re.compile(r"\n\s*")
+_NON_SPACE = re.compile(r"\S")
 _FIRST_WORD = re.compile(r"\W*([A-Za-z]+)")
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 
@@ -163,15 +164,17 @@ class EventDater:
             free = [i for i in self.items if i[0] is not None and event.start <= i[1].start
                     and i[1].end <= event.end and not describes_a_noun(i[0])]
             return self._first("sentence", free, False, event.trigger.start)
-        return self.date_of(trigger)
+        return self.date_of(trigger, event.start, event.end)
 
-    def date_of(self, trigger: Token, depth: int = 0) -> Optional[DateFound]:
-        """The date of the act a token names (see the module's docstring for the order)."""
-        sent = trigger.sent
+    def date_of(self, trigger: Token, start: int, end: int, depth: int = 0) -> Optional[DateFound]:
+        """The date of the act a token names, in the sentence between two character offsets (see the
+        module's docstring for the order)."""
+        in_sentence = [i for i in self.items if i[0] is not None and start <= i[1].start and i[1].end <= end]
+        if not in_sentence and self.anchor_before(start) is None:
+            return None  # no time in the sentence and none the story set before it: the article's date
         verb = governing_verb(trigger)
         head = verb if verb is not None else trigger
         past = verb is not None and verb_tense(verb, self.words.future_aux, self.words.future_verbs) == PAST
-        in_sentence = [i for i in self.items if i[0] is not None and sent.start <= i[0].i < sent.end]
         own_verb = [i for i in in_sentence if governing_verb(i[0]) == trigger]
         own_clause = _clause_times(head, in_sentence, self.words.content_prepositions)
         if head.i != trigger.i:  # a noun's own modifiers date the act it names ("the February invasion")
@@ -186,7 +189,7 @@ class EventDater:
         if reporter is not None and not past:
             # a reported present or future is the saying itself: the saying's date is its date
             dated = self._first("report", report_times, past, trigger.idx)
-            said = dated or (self.date_of(reporter, depth + 1) if depth < 3 else None)
+            said = dated or (self.date_of(reporter, start, end, depth + 1) if depth < 3 else None)
             if said:
                 return said[0], said[1], "report"
         # whatever belongs to a reported clause below the verb, to the report above it or describes a
@@ -198,7 +201,7 @@ class EventDater:
         if dated:
             return dated
         if past:
-            anchor = self.anchor_before(sent)
+            anchor = self.anchor_before(start)
             if anchor is not None and not (self.published and _after(anchor[0], self.published)):
                 return anchor[0], anchor[1], "narrative"
         return None
@@ -211,20 +214,21 @@ class EventDater:
         _, _, (day, precision) = min(usable, key=lambda item: abs(item[1].start - near))
         return day, precision, rule
 
-    def anchor_before(self, sent: Span) -> Optional[tuple[str, str]]:
-        """The time the paragraph, or a run of continuing sentences, set before ``sent``: that of the
+    def anchor_before(self, sentence_start: int) -> Optional[tuple[str, str]]:
+        """The time the paragraph, or a run of continuing sentences, set before the sentence that
+        starts at ``sentence_start`` (a character offset): that of the
         nearest sentence before it whose main act has a time, unless a paragraph break between them
         opens without a continuation ("He also ...")."""
         if self._times_by_sentence is None:
             self._times_by_sentence = self._sentence_times()
         text = doc_text(self.doc)
         for start, end, value in reversed(self._times_by_sentence):
-            if start >= sent.start_char:
+            if start >= sentence_start:
                 continue
             # sentences keep the blank lines after them: the gap runs from the last visible character
             end = start + len(text[start:end].rstrip())
-            opening = len(sent.text) - len(sent.text.lstrip())
-            for brk in _PARAGRAPH_BREAK.finditer(text, end, sent.start_char + opening):
+            visible = _NON_SPACE.search(text, sentence_start)
+            for brk in _PARAGRAPH_BREAK.finditer(text, end, visible.start() if visible else sentence_start):
                 if not self._continues(text, brk.end()):
                     return None
             return value
@@ -232,26 +236,27 @@ class EventDater:
 
     def _sentence_times(self) -> list[tuple[int, int, tuple[str, str]]]:
         """(start, end, time) of each sentence whose main act has a time, in order."""
-        timed: dict[int, tuple[Span, list[tuple[Token, tuple[str, str]]]]] = {}
-        for root, _, value in self.items:
-            if root is not None:
-                sent = root.sent
-                timed.setdefault(sent.start, (sent, []))[1].append((root, value))
+        # a sentence is one parse tree: its root, and the span of the root's subtree (no walk over
+        # the doc's sentences, which costs more than the rest of narrative time together)
+        timed: dict[int, tuple[Token, list[tuple[Token, tuple[str, str]]]]] = {}
+        for token, _, value in self.items:
+            if token is not None:
+                top = _tree_root(token)
+                timed.setdefault(top.i, (top, []))[1].append((token, value))
         found = []
-        for start in sorted(timed):
-            sent, items = timed[start]
-            own = self._sentence_time(sent, items)
+        for top, items in sorted(timed.values(), key=lambda entry: entry[0].left_edge.i):
+            own = self._sentence_time(top, items)
             if own is not None:
-                found.append((sent.start_char, sent.end_char, own))
+                last = top.right_edge
+                found.append((top.left_edge.idx, last.idx + len(last), own))
         return found
 
     def _continues(self, text: str, start: int) -> bool:
         word = _FIRST_WORD.match(text, start)
         return word is not None and word.group(1).lower() in self.words.continuation_openers
 
-    def _sentence_time(self, sent: Span, timed: list[tuple[Token, tuple[str, str]]]) -> Optional[tuple[str, str]]:
+    def _sentence_time(self, root: Token, timed: list[tuple[Token, tuple[str, str]]]) -> Optional[tuple[str, str]]:
         """The time of the sentence's main act: an expression of the root's own clause."""
-        root = sent.root
         content = self.words.content_prepositions
         found = [(r, d) for r, d in timed if within_clause(r, root, content)]
         if not found and root.lemma_.lower() in self.words.speech_verbs:
@@ -260,6 +265,12 @@ class EventDater:
                 found += [(r, d) for r, d in timed if within_clause(r, clause, content)]
         direct = [d for r, d in found if governing_verb(r) == root]
         return direct[0] if direct else found[0][1] if found else None
+
+
+def _tree_root(token: Token) -> Token:
+    while token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def _clause_times(verb: Token, items: list, content: frozenset[str]) -> list:  # type: ignore[type-arg]
