@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Optional
+from typing import Callable, Optional
 
 from spacy.tokens import Doc, Token
 
@@ -163,7 +163,7 @@ class EventDater:
         if trigger is None:
             free = [i for i in self.items if i[0] is not None and event.start <= i[1].start
                     and i[1].end <= event.end and not describes_a_noun(i[0])]
-            return self._first("sentence", free, False, event.trigger.start)
+            return self._first("sentence", free, lambda: False, event.trigger.start)
         return self.date_of(trigger, event.start, event.end)
 
     def date_of(self, trigger: Token, start: int, end: int, depth: int = 0) -> Optional[DateFound]:
@@ -174,19 +174,27 @@ class EventDater:
             return None  # no time in the sentence and none the story set before it: the article's date
         verb = governing_verb(trigger)
         head = verb if verb is not None else trigger
-        past = verb is not None and verb_tense(verb, self.words.future_aux, self.words.future_verbs) == PAST
-        own_verb = [i for i in in_sentence if governing_verb(i[0]) == trigger]
-        own_clause = _clause_times(head, in_sentence, self.words.content_prepositions)
+        tense: list[bool] = []  # worked out once, and only when a rule needs it
+
+        def past() -> bool:
+            if not tense:
+                words = self.words
+                tense.append(verb is not None and verb_tense(verb, words.future_aux, words.future_verbs) == PAST)
+            return tense[0]
+
+        content = self.words.content_prepositions
+        dated = self._first("verb", [i for i in in_sentence if governing_verb(i[0]) == trigger], past, trigger.idx)
+        if dated:
+            return dated
+        own_clause = _clause_times(head, in_sentence, content)
         if head.i != trigger.i:  # a noun's own modifiers date the act it names ("the February invasion")
             own_clause += [i for i in in_sentence if trigger.is_ancestor(i[0])]
-        for rule, found in (("verb", own_verb), ("clause", own_clause)):
-            dated = self._first(rule, found, past, trigger.idx)
-            if dated:
-                return dated
-        content = self.words.content_prepositions
+        dated = self._first("clause", own_clause, past, trigger.idx)
+        if dated:
+            return dated
         reporter = reporting_verb(head, self.words.speech_verbs)
         report_times = _clause_times(reporter, in_sentence, content) if reporter is not None else []
-        if reporter is not None and not past:
+        if reporter is not None and not past():
             # a reported present or future is the saying itself: the saying's date is its date
             dated = self._first("report", report_times, past, trigger.idx)
             said = dated or (self.date_of(reporter, start, end, depth + 1) if depth < 3 else None)
@@ -200,18 +208,21 @@ class EventDater:
         dated = self._first("sentence", rest, past, trigger.idx)
         if dated:
             return dated
-        if past:
+        if past():
             anchor = self.anchor_before(start)
             if anchor is not None and not (self.published and _after(anchor[0], self.published)):
                 return anchor[0], anchor[1], "narrative"
         return None
 
-    def _first(self, rule: str, found: list, past: bool, near: int) -> Optional[DateFound]:  # type: ignore[type-arg]
+    def _first(self, rule: str, found: list, past: Callable[[], bool], near: int) -> Optional[DateFound]:  # type: ignore[type-arg]
         """The expression nearest ``near`` among ``found``; a past act's never after the article."""
-        usable = [i for i in found if not (past and self.published and _after(i[2][0], self.published))]
-        if not usable:
+        if not found:
             return None
-        _, _, (day, precision) = min(usable, key=lambda item: abs(item[1].start - near))
+        if self.published and any(_after(i[2][0], self.published) for i in found) and past():
+            found = [i for i in found if not _after(i[2][0], self.published)]
+            if not found:
+                return None
+        _, _, (day, precision) = min(found, key=lambda item: abs(item[1].start - near))
         return day, precision, rule
 
     def anchor_before(self, sentence_start: int) -> Optional[tuple[str, str]]:
