@@ -1,4 +1,5 @@
-"""Temporal expressions against TimeML gold (TempEval-3: TimeBank + AQUAINT).
+"""Temporal expressions against TimeML gold (TempEval-3: TimeBank + AQUAINT), and event dates
+against the project's own set (``dragoman.eval.event_dates``).
 
 Reads ``*.tml`` files (a folder, searched recursively, or one file). Each document's creation
 time (the TIMEX3 with ``functionInDocument="CREATION_TIME"``) is the article date. Scores as in
@@ -16,7 +17,8 @@ from pathlib import Path
 from typing import Optional
 
 from dragoman.errors import EvalError
-from dragoman.eval import EvalReport, default_path, prf
+from dragoman.eval import EvalReport, default_path, prf, shared_dir
+from dragoman.eval.event_dates import EVENT_DATES, evaluate_event_dates
 from dragoman.records import TimeExpr
 
 log = logging.getLogger(__name__)
@@ -122,6 +124,23 @@ def score_document(gold: list[GoldTimex], found: list[TimeExpr], counts: dict[st
 
 
 def evaluate(data: Optional[Path], limit: Optional[int]) -> list[EvalReport]:
+    """Expression scores on TimeML gold, and event dates on the shipped event-date set.
+
+    Without ``--data``: TempEval-3 training data from ../shared (when present) and
+    ``event_dates.jsonl``; with it: a ``.jsonl`` file is an event-date set, anything else TimeML.
+    """
+    if data is not None:
+        if data.is_file() and data.suffix == ".jsonl":
+            return [evaluate_event_dates(data, limit)]
+        return [evaluate_expressions(data, limit)]
+    reports = []
+    if (shared_dir() / "eval" / "time").is_dir():
+        reports.append(evaluate_expressions(None, limit))
+    reports.append(evaluate_event_dates(EVENT_DATES, limit))
+    return reports
+
+
+def evaluate_expressions(data: Optional[Path], limit: Optional[int]) -> EvalReport:
     """Expression and value scores of the TimeTagger on TimeML gold."""
     from dragoman.geotime import TimeTagger
     from dragoman.nlp import load_nlp
@@ -146,17 +165,15 @@ def evaluate(data: Optional[Path], limit: Optional[int]) -> list[EvalReport]:
     )
     for key, tp in pairs:
         metrics.update(prf(counts[tp], sys_n - counts[tp], gold_n - counts[tp], key))
-    return [
-        EvalReport(
-            evaluator="dates",
-            dataset=root.name,
-            path=str(root),
-            size=len(docs),
-            metrics=metrics,
-            counts=counts,
-            notes=[
-                "value/type: relaxed match with the same attribute (TempEval-3 style)",
-                "value: week numbers compared padded (W7 = W07); value_exact: plain string equality",
-            ],
-        )
-    ]
+    return EvalReport(
+        evaluator="dates",
+        dataset=root.name,
+        path=str(root),
+        size=len(docs),
+        metrics=metrics,
+        counts=counts,
+        notes=[
+            "value/type: relaxed match with the same attribute (TempEval-3 style)",
+            "value: week numbers compared padded (W7 = W07); value_exact: plain string equality",
+        ],
+    )

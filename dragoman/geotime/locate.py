@@ -1,8 +1,8 @@
 """Each event's date and place, from the expressions and toponyms around its trigger.
 
-Date: the expression the event's verb governs ("verb"), else the nearest one inside the verb's
-clause ("clause"), else the nearest one in the sentence ("sentence"), else the article date
-("article", inferred). Place: a toponym in a prepositional
+Date: the story's own timeline (``dragoman.geotime.narrative``: the verb's own expression, its
+clause's, the reporting clause's when it is the same act, the sentence's, the time a paragraph or
+run of sentences set), else the article date ("article", inferred). Place: a toponym in a prepositional
 phrase of the event ("prep-phrase"), else the dateline city when the sentence names no other
 country ("dateline"), else the target's country for material conflict ("target-country").
 """
@@ -11,16 +11,19 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import Optional
 
 from spacy.tokens import Doc, Token
 
 from dragoman.geotime.calendar import value_precision
 from dragoman.geotime.gazetteer import GazetteerEntry, load_gazetteer
-from dragoman.geotime.tense import governing_verb
+from dragoman.geotime.narrative import EventDater, NarrativeWords
+from dragoman.geotime.tables import time_words
 from dragoman.geotime.toponyms import PlaceResolver
 from dragoman.ingest import dateline_span
 from dragoman.nlp import doc_text
+from dragoman.nlp.speech import load_speech_verbs
 from dragoman.records import ArticleMeta, Event, Location, Place, TimeExpr
 
 MATERIAL_CONFLICT = 4
@@ -55,35 +58,17 @@ def _token(doc: Doc, start: int, end: int) -> Optional[Token]:
     return span.root if span is not None and len(span) else None
 
 
-def _date_for(event: Event, doc: Doc, dated: list[tuple[TimeExpr, tuple[str, str]]]) -> Optional[tuple[str, str, str]]:
-    trigger = _token(doc, event.trigger.start, event.trigger.end)
-    in_sentence = [(t, d) for t, d in dated if event.start <= t.start and t.end <= event.end]
-    if not in_sentence:
-        return None
-
-    def nearest(found: list[tuple[TimeExpr, tuple[str, str]]]) -> tuple[TimeExpr, tuple[str, str]]:
-        return min(found, key=lambda item: abs(item[0].start - event.trigger.start))
-
-    if trigger is not None:
-        roots = [(_token(doc, t.start, t.end), (t, d)) for t, d in in_sentence]
-        for root, (_, (day, precision)) in roots:
-            if root is not None and governing_verb(root) == trigger:
-                return day, precision, "verb"
-        # "X expelled envoys in March, and Y ordered an envoy to leave last month": Y's date is the one
-        # inside Y's own clause, however near the other clause's date stands
-        in_clause = [item for root, item in roots if root is not None and _in_own_clause(root, trigger)]
-        if in_clause:
-            _, (day, precision) = nearest(in_clause)
-            return day, precision, "clause"
-    # the nearest expression of the sentence, unless it only describes a noun ("officials accused of
-    # rigging the August election"); then the act is dated like one with no expression at all
-    free = [(t, d) for t, d in in_sentence if not _describes_a_noun(_token(doc, t.start, t.end))]
-    if not free:
-        return None
-    _, (day, precision) = nearest(free)
-    return day, precision, "sentence"
-
-
+@lru_cache(maxsize=1)
+def narrative_words() -> NarrativeWords:
+    """The word lists narrative time reads, once per process."""
+    words = time_words()
+    return NarrativeWords(
+        future_aux=frozenset(words["future_auxiliaries"]),
+        future_verbs=frozenset(words["future_verbs"]),
+        speech_verbs=load_speech_verbs(),
+        continuation_openers=frozenset(words["continuation_openers"]),
+        content_prepositions=frozenset(words["content_prepositions"]),
+    )
 
 
 def _long_before(value: Optional[str], published: Optional[str]) -> bool:
@@ -96,25 +81,6 @@ def _long_before(value: Optional[str], published: Optional[str]) -> bool:
     if len(published) < 7:
         return year < story_year - 1
     return value[:7] < f"{story_year - 1}{published[4:7]}"
-
-
-_DESCRIBING = frozenset({"acl", "relcl", "appos"})  # clauses and phrases that describe a noun
-
-
-def _describes_a_noun(token: Optional[Token], below: Optional[Token] = None) -> bool:
-    """Whether ``token`` stands in a clause or phrase describing a noun, on its way up to ``below``
-    (or to the sentence root): in "sanctions against officials accused of rigging the August
-    election", August dates the rigging, not the sanctions."""
-    while token is not None and token.i != (below.i if below is not None else token.head.i):
-        if token.dep_ in _DESCRIBING:  # Token objects are made afresh: compare indices, not identity
-            return True
-        token = token.head
-    return False
-
-
-def _in_own_clause(root: Token, trigger: Token) -> bool:
-    """The expression stands in the trigger's clause, not in a clause describing one of its nouns."""
-    return trigger.is_ancestor(root) and not _describes_a_noun(root, trigger)
 
 
 def _in_prep_phrase(place_root: Token, trigger: Token) -> bool:
@@ -163,8 +129,9 @@ def locate_events(
         resolver = PlaceResolver()
     dateline_entry = resolver.resolve(meta.dateline) if meta.dateline and resolver is not None else None
     resolved = [p for p in places if p.lat is not None]
+    dater = EventDater(doc, dated, meta.published, narrative_words())
     for event in events:
-        found = _date_for(event, doc, dated)
+        found = dater.date(event)
         if found:
             event.date, event.date_precision, event.date_rule = found
         elif meta.published:

@@ -73,6 +73,7 @@ TIME_SHAPES: dict[str, Callable[[Any], str]] = {
     "units": _fields({"code": _is_str}, {"time": lambda v: isinstance(v, bool), "scale": _is_int}),
     "fixed": _fields({"value": _is_str}, {"type": _is_str, "after": _is_str_list, "text": _is_str}),
     "relative_days": _mapping_of(_is_int, "a day offset"),
+    "reference_days": _mapping_of(_is_int, "a day offset"),
     "shifts": _mapping_of(lambda v: v in (-1, 0, 1), "-1, 0 or 1"),
     "positions": _mapping_of(lambda v: v in ("START", "MID", "END"), "START, MID or END"),
     "holidays": _fields({"month": _is_int, "day": _is_int}, {}),
@@ -82,7 +83,8 @@ TIME_SHAPES: dict[str, Callable[[Any], str]] = {
 }
 TIME_LISTS = (
     "ambiguous_months", "vague_numbers", "future_auxiliaries", "future_verbs", "not_durations",
-    "scheduling_verbs", "future_cues", "time_zones", "duration_fillers", "clock_links",
+    "scheduling_verbs", "future_cues", "time_zones", "duration_fillers", "clock_links", "continuation_openers",
+    "content_prepositions",
 )
 
 PLACE_SHAPES: dict[str, Callable[[Any], str]] = {

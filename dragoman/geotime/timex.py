@@ -37,6 +37,9 @@ _QUARTER_VALUE = re.compile(r"^(\d{4})-(Q\d|H\d)$")
 _NAME_AFTER = re.compile(r" [A-Z][a-z]+\b")
 _FULL_DATE = re.compile(r"^\d{4}-\d\d-\d\d")
 NEAREST_KINDS = frozenset({"month"})  # kinds resolved to the nearest occurrence when the tense says nothing
+# "the next day", "two days later", "a week earlier" count from the day the story last named, not the article's
+_REFERENCE_UNITS = ("day", "night", "week")
+_FULL_DAY = re.compile(r"^(\d{4}-\d\d-\d\d)")
 
 
 def _alt(words: Any) -> str:
@@ -99,6 +102,7 @@ class Rules:
             ("decade", rf"{B}(?:the\s+)?(?:(?P<pos>{pos})[\s-]*)?(?P<dec>(?:1[6-9]|20)\d0)'?s{E}"),
             ("weekday", rf"{B}(?:(?P<shift>{shift})\s+)?(?P<wd>{wd})(?:\s+(?P<pod>{pod}))?{E}"),
             ("relday", rf"{B}(?P<rel>{_alt(words['relative_days'])})(?:\s+(?P<pod>{pod}))?{E}"),
+            ("refday", rf"{B}(?P<ref>{_alt(words['reference_days'])}){E}"),
             ("podshift", rf"{B}(?P<shift>last|this)\s+(?P<pod>{pod}){E}"),
             (
                 "unitshift",
@@ -154,6 +158,7 @@ class Rules:
             r"(?:1[6-9]|20)\d0'?s",
             None,
             None,
+            _alt({w.split()[-1] for w in words["reference_days"]}),  # each entry's last word
             rf"(?:last|this)\s+{pod}",
             None,
             r"the\s+weekend",
@@ -303,6 +308,7 @@ class Normalizer:
             "decade": self.decade,
             "weekday": self.weekday,
             "relday": self.relday,
+            "refday": self.refday,
             "podshift": self.podshift,
             "unitshift": self.unitshift,
             "weekend": self.weekend,
@@ -401,6 +407,12 @@ class Normalizer:
             return (None, kind, None)
         day = anchor + timedelta(days=int(self.words["relative_days"][rel]))
         return (day.isoformat() + (f"T{self.words['parts_of_day'][pod.lower()]}" if pod else ""), kind, None)
+
+    def refday(self, parts: dict, anchor: Optional[date], direction: int) -> Optional[Value]:
+        if anchor is None:
+            return (None, "DATE", None)
+        offset = int(self.words["reference_days"][_norm(parts["ref"])])
+        return ((anchor + timedelta(days=offset)).isoformat(), "DATE", None)
 
     def podshift(self, parts: dict, anchor: Optional[date], direction: int) -> Optional[Value]:
         if anchor is None:
@@ -618,6 +630,7 @@ class TimeTagger:
         text = doc_text(doc)
         times: list[TimeExpr] = []
         clocks: list[int] = []  # clock times without a day of their own
+        reference: Optional[date] = None  # the last day the story named
         for found in self.rules.find(text):
             if found.kind == "year" and _year_is_quantity(doc, found.start, found.end):
                 continue
@@ -628,7 +641,8 @@ class TimeTagger:
                     direction = FUTURE
             # news mostly looks back: without a tense, past, except for a bare month (the nearest)
             result = self.normalizer.normalize(
-                found, anchor, direction if direction or found.kind in NEAREST_KINDS else PAST
+                found, self._anchor_for(found, anchor, reference),
+                direction if direction or found.kind in NEAREST_KINDS else PAST,
             )
             if result is None:
                 continue
@@ -638,11 +652,27 @@ class TimeTagger:
             if found.kind == "ago" and anchor is not None and _norm(found.parts["unit"]).startswith("year"):
                 value = self._same_period_earlier(doc, found, times) or value
             times.append(TimeExpr(text[found.start : found.end], found.start, found.end, value, kind, mod))
+            named_day = _FULL_DAY.match(value or "")
+            if named_day and found.kind not in ("clock", "fixed"):
+                reference = date.fromisoformat(named_day.group(1))
             if found.kind == "clock" and not (found.parts.keys() & {"wd", "rel"}):
                 clocks.append(len(times) - 1)
         for index in clocks:
             self._date_clock(text, times, index)
         return times
+
+    @staticmethod
+    def _anchor_for(found: Found, anchor: Optional[date], reference: Optional[date]) -> Optional[date]:
+        """The article date, or for an expression that counts from the story's own time the last day
+        the story named ("charged them on Thursday. The next day, ...")."""
+        if reference is None:
+            return anchor
+        if found.kind == "refday":
+            return reference
+        if found.kind == "ago" and _norm(found.parts["dir"]) in ("earlier", "later"):
+            unit = _norm(found.parts["unit"])
+            return reference if unit.startswith(_REFERENCE_UNITS) else anchor
+        return anchor
 
     def _date_clock(self, text: str, times: list[TimeExpr], index: int) -> None:
         """A clock time takes the date of a day written next to it ("Friday at 10 a.m.")."""

@@ -28,6 +28,10 @@ ARTICLE_COUNTRY_BONUS = 2.5  # per the share of the article's resolved names in 
 DATELINE_BONUS = 2.0
 ALTERNATE_PENALTY = 1.0  # a city known under another name counts as one ten times smaller
 QUALIFIER_BONUS = 12.0  # "Paris, Texas" outweighs any population
+ADMIN1_BONUS = 2.0  # a city in a state the article names or places other names in ("Springfield" near "Peoria")
+NEARBY_BONUS = 1.5  # a city near a place the article names without ambiguity
+NEARBY_KM = 150.0
+_LOCAL_KINDS = ("city", "admin1", "place")  # what can anchor a story's own geography (not countries)
 
 
 class PlaceResolver:
@@ -71,12 +75,15 @@ class PlaceResolver:
         mentions = [(m.start, m.end, m.text) for m in found]
         candidates = [self._options(m) for m in found]
         context = self._article_countries(candidates)
-        dateline_country = self._dateline_country(dateline)
+        dateline_entry = self._dateline_entry(dateline)
+        dateline_country = dateline_entry.country if dateline_entry else None
+        geography = ArticleGeography.of(candidates, dateline_entry)
         text = doc_text(doc)
         places: list[Place] = []
         for index, ((start, end, name), options) in enumerate(zip(mentions, candidates, strict=False)):
             qualifier = self._qualifier(text, end, mentions, candidates, index)
-            best = self.choose(options, context, dateline_country, qualifier, name)
+            local = geography if len({(e.country, e.admin1, e.name) for e in options}) > 1 else None
+            best = self.choose(options, context, dateline_country, qualifier, name, local)
             places.append(_place(name, start, end, best))
         return places
 
@@ -95,6 +102,7 @@ class PlaceResolver:
         dateline_country: Optional[str],
         qualifier: list[GazetteerEntry],
         name: Optional[str] = None,
+        geography: Optional["ArticleGeography"] = None,
     ) -> Optional[GazetteerEntry]:
         """The highest-scoring candidate, or None when there is none."""
         if not options:
@@ -110,6 +118,8 @@ class PlaceResolver:
             value += ARTICLE_COUNTRY_BONUS * context.get(entry.country, 0) / (total + 2)  # little evidence, little pull
             if dateline_country and entry.country == dateline_country:
                 value += DATELINE_BONUS
+            if geography is not None and entry.kind == "city":
+                value += geography.bonus(entry)
             for q in qualifier:
                 if q.kind == "country" and q.country == entry.country and entry.kind != "country":
                     value += QUALIFIER_BONUS
@@ -135,10 +145,13 @@ class PlaceResolver:
         return counts
 
     def _dateline_country(self, dateline: Optional[str]) -> Optional[str]:
+        best = self._dateline_entry(dateline)
+        return best.country if best else None
+
+    def _dateline_entry(self, dateline: Optional[str]) -> Optional[GazetteerEntry]:
         if not dateline:
             return None
-        best = self.choose(self.gazetteer.lookup(dateline), Counter(), None, [], dateline)
-        return best.country if best else None
+        return self.choose(self.gazetteer.lookup(dateline), Counter(), None, [], dateline)
 
     def _qualifier(
         self,
@@ -155,6 +168,42 @@ class PlaceResolver:
         if not re.fullmatch(r"\s*,\s*", text[end:nxt_start]):
             return []
         return [e for e in candidates[index + 1] if e.kind in ("country", "admin1")]
+
+
+class ArticleGeography:
+    """The article's own geography: the states it names or places unambiguous names in, and the
+    points of those names (the dateline's city among them), which pull an ambiguous name their way."""
+
+    def __init__(self, states: set[tuple[str, str]], points: list[GazetteerEntry]) -> None:
+        self.states = states
+        self.points = points
+
+    @classmethod
+    def of(cls, candidates: list[list[GazetteerEntry]], dateline: Optional[GazetteerEntry]) -> "ArticleGeography":
+        states: set[tuple[str, str]] = set()
+        points: list[GazetteerEntry] = []
+        for options in candidates:
+            if len(options) != 1 or options[0].kind not in _LOCAL_KINDS:
+                continue
+            entry = options[0]
+            if entry.country and entry.admin1:
+                states.add((entry.country, entry.admin1))
+            if entry.kind != "admin1":
+                points.append(entry)
+        if dateline is not None and dateline.kind in ("city", "place"):
+            points.append(dateline)
+            if dateline.country and dateline.admin1:
+                states.add((dateline.country, dateline.admin1))
+        return cls(states, points)
+
+    def bonus(self, entry: GazetteerEntry) -> float:
+        """How much the article's geography favours a candidate city."""
+        value = 0.0
+        if entry.country and entry.admin1 and (entry.country, entry.admin1) in self.states:
+            value += ADMIN1_BONUS
+        if any(p.name != entry.name and _near(entry, p, NEARBY_KM) for p in self.points):
+            value += NEARBY_BONUS
+        return value
 
 
 def _near(a: GazetteerEntry, b: GazetteerEntry, km: float) -> bool:

@@ -53,7 +53,9 @@ def _locate(nlp, text: str, event: Event, dateline: Optional[str] = None) -> Eve
     "text, trigger, date, precision, rule",
     [
         ("The two ministers met in Geneva on Tuesday.", "met", "2019-03-12", "day", "verb"),
-        ("On Tuesday, officials said the envoy had met rebel leaders.", "met", "2019-03-12", "day", "sentence"),
+        # the meeting is reported, in the past: an earlier act than the saying on Tuesday
+        ("On Tuesday, officials said the envoy had met rebel leaders.", "met", STORY_DATE, "day", "article"),
+        ("On Tuesday, officials said the envoy had met rebel leaders.", "said", "2019-03-12", "day", "verb"),
         ("Prices rose sharply last week.", "rose", "2019-W10", "week", "verb"),
         ("The envoy met rebel leaders.", "met", STORY_DATE, "day", "article"),
         # the date inside the event's own clause, not the nearer one of the clause before it
@@ -69,6 +71,65 @@ def _locate(nlp, text: str, event: Event, dateline: Optional[str] = None) -> Eve
 def test_event_date_rules(geo_nlp, text, trigger, date, precision, rule) -> None:  # type: ignore[no-untyped-def]
     event = _locate(geo_nlp, text, _event(text, trigger))
     assert (event.date, event.date_precision, event.date_rule) == (date, precision, rule)
+
+
+def _date_in_story(nlp, text: str, trigger: str) -> tuple:  # type: ignore[no-untyped-def,type-arg]
+    """Date the act at the last occurrence of ``trigger`` in a story of several sentences."""
+    doc = nlp(text)
+    start = text.rindex(trigger)
+    sent = doc.char_span(start, start + len(trigger), alignment_mode="expand")[0].sent
+    event = Event("x-1", 0, sent.start_char, sent.end_char, Trigger(trigger, start, start + len(trigger)),
+                  "040", "04", 1.0, 1)
+    times = TimeTagger().extract(doc, STORY_DATE)
+    locate_events([event], doc, times, [], ArticleMeta(id="x", published=STORY_DATE))
+    return event.date, event.date_precision, event.date_rule
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, trigger, expected",
+    [
+        # a reported present is the saying itself: the report's time dates it
+        ("The ministry said on Tuesday that it rejects the proposal.", "rejects", ("2019-03-12", "day", "report")),
+        # a reported past act keeps its own time, and the saying keeps its own
+        ("The minister said on Tuesday that police had arrested the activists in January.", "arrested",
+         ("2019-01", "month", "verb")),
+        ("The minister said on Tuesday that police had arrested the activists in January.", "said",
+         ("2019-03-12", "day", "verb")),
+        # the reported act's time does not date the saying
+        ("The minister said police arrested the activists in January.", "said", (STORY_DATE, "day", "article")),
+        # a conjunct without a subject of its own shares its head's clause
+        ("Addressing parliament last month, the minister defended the budget and promised new taxes.",
+         "promised", ("2019-02", "month", "clause")),
+        # the time a sentence set carries to the next one in the paragraph ...
+        ("On Tuesday, the foreign minister met the ambassador in Doha. Afterwards the minister promised a review.",
+         "promised", ("2019-03-12", "day", "narrative")),
+        # ... and across a paragraph break when the next one opens as a continuation
+        ("On Tuesday, the foreign minister met the ambassador in Doha.\n\nHe also promised a review of the cases.",
+         "promised", ("2019-03-12", "day", "narrative")),
+        ("On Tuesday, the foreign minister met the ambassador in Doha.\n\nThe opposition criticized the visit.",
+         "criticized", (STORY_DATE, "day", "article")),
+        # a past act is never dated after the article: the coming Friday is not its time
+        ("The leaders will meet on Friday in Vienna. They agreed on the agenda.", "agreed",
+         (STORY_DATE, "day", "article")),
+        # a reported future with no time of its own takes the saying's date, however the saying got it
+        ("Russia accused Washington on Wednesday of planning an intervention. Lavrov told reporters that "
+         "Moscow would oppose any use of force.", "oppose", ("2019-03-13", "day", "report")),
+        # "X did Y on Tuesday, the military said" sets Tuesday for the paragraph
+        ("North Korea launched a missile on Tuesday, the military said. Japan lodged a protest.", "lodged",
+         ("2019-03-12", "day", "narrative")),
+        # the gerund of an accusation is an act of its own: its weekend is not the accusation's
+        ("The spokesman accused the rebels of violating the truce over the weekend.", "accused",
+         (STORY_DATE, "day", "article")),
+        # a year that modifies a noun dates the noun
+        ("Seoul would consider suspending a 2018 military agreement.", "consider", (STORY_DATE, "day", "article")),
+        # a week is a week
+        ("During a visit to Doha last week, the secretary of state criticized the detentions.", "criticized",
+         ("2019-W10", "week", "verb")),
+    ],
+)
+def test_narrative_time(geo_nlp, text: str, trigger: str, expected: tuple) -> None:  # type: ignore[no-untyped-def,type-arg]
+    assert _date_in_story(geo_nlp, text, trigger) == expected
 
 
 @pytest.mark.model

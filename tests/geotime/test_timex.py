@@ -133,3 +133,25 @@ def test_relative_expressions_have_no_value_without_an_article_date(geo_nlp, tag
 def test_direction_rules(tagger: TimeTagger, geo_nlp, published: str, sentence: str, text: str, value: str) -> None:  # type: ignore[no-untyped-def]
     found = {t.text: t.value for t in tagger.extract(geo_nlp(sentence), published)}
     assert found.get(text) == value, found
+
+
+@pytest.mark.parametrize(
+    "story, text, value",
+    [
+        # counted from the day the story last named, not from the article's date
+        ("Prosecutors charged 11 suspects on Monday. The next day, the court froze their assets.",
+         "The next day", "2019-03-12"),
+        ("The president was admitted to hospital on Tuesday. A day earlier he had cancelled his trip.",
+         "A day earlier", "2019-03-11"),
+        ("Talks opened in Geneva on March 4. Two days later the opposition walked out.",
+         "Two days later", "2019-03-06"),
+        ("The army shelled the town on Monday and the rebels withdrew that day.", "that day", "2019-03-11"),
+        # with no day named before, the article's date is the reference
+        ("The next day, the court froze their assets.", "The next day", "2019-03-15"),
+    ],
+)
+def test_expressions_counted_from_the_story_time(  # type: ignore[no-untyped-def]
+    tagger: TimeTagger, geo_nlp, story: str, text: str, value: str
+) -> None:
+    found = {t.text: t.value for t in tagger.extract(geo_nlp(story), STORY_DATE)}
+    assert found[text] == value

@@ -120,3 +120,31 @@ def test_divisions_rank_by_their_share_of_the_country(resolver: PlaceResolver) -
     assert resolver.resolve("Md.").country == "USA"  # type: ignore[union-attr]  # not Liberia's Maryland
     assert resolver.resolve("Victoria").country == "AUS"  # type: ignore[union-attr]  # not Hong Kong's old name
     assert resolver.resolve("Oaxaca State").name == "Oaxaca"  # type: ignore[union-attr]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "story, admin1",
+    [
+        # the state the story names elsewhere pulls the ambiguous town, against the larger namesake
+        ("Storms knocked out power across Illinois on Monday. In Springfield, crews worked through the night.",
+         "Illinois"),
+        # with no geography of its own, the larger namesake
+        ("In Springfield, crews worked through the night.", "Missouri"),
+    ],
+)
+def test_the_article_geography_pulls_an_ambiguous_town(geo_nlp, resolver, story: str, admin1: str) -> None:  # type: ignore[no-untyped-def]
+    places = {p.text: p for p in resolver.extract(geo_nlp(story), [], None)}
+    assert (places["Springfield"].country, places["Springfield"].admin1) == ("USA", admin1)
+
+
+def test_a_nearby_unambiguous_place_pulls_a_city() -> None:
+    from dragoman.geotime.gazetteer import GazetteerEntry
+    from dragoman.geotime.toponyms import NEARBY_BONUS, ArticleGeography
+
+    decatur = GazetteerEntry("Decatur", "city", "USA", "Illinois", 39.84, -88.95, 71000)
+    near = GazetteerEntry("Springfield", "city", "USA", "Illinois", 39.80, -89.64, 114000)
+    far = GazetteerEntry("Springfield", "city", "USA", "Missouri", 37.22, -93.30, 170000)
+    geography = ArticleGeography.of([[decatur], [near, far]], None)
+    assert geography.bonus(far) == 0.0
+    assert geography.bonus(near) > NEARBY_BONUS  # the same state and within reach
