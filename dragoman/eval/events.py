@@ -1,5 +1,6 @@
 """Event coding against public gold sets: CAMEO manual examples, PETR-2 validation, PLOVER gold
-records and the ConfliBERT 5-class test split, plus the shipped news precision set.
+records, the ConfliBERT 5-class test split and the CASE 2021 task 2 snippets, plus the shipped news
+precision set.
 
 Every sentence goes through the whole ``Coder`` (real actors). Per dataset: precision, recall
 and F1 at root-code level, PLOVER type, event-with-dyad and full code where the gold has them,
@@ -7,7 +8,14 @@ extra events per sentence (events whose root is not in the sentence's gold), and
 
 ``news_precision`` (``dragoman/eval/data/news_precision.jsonl``, scored by default beside the
 ../shared sets) is news-style sentences written for this project, about 30% of them with no event;
-each line is coded with its own ``published`` date. Its metrics:
+each line is coded with its own ``published`` date.
+
+``case2021`` (real news snippets typed with ACLED-style subtypes): ``family.accuracy`` is the share of
+snippets with an event whose CAMEO root the subtype allows (``dragoman/eval/data/acled_cameo.yaml``),
+``family.coverage`` the share with any event, ``event.precision`` the share of events inside the
+family, and ``quiet.rate`` the share of disaster and crime snippets with no event at all.
+
+The news precision metrics:
 
 - ``root.precision/recall/f1`` and ``code.precision/recall/f1``: per sentence over the sets of
   root (full) codes, summed over sentences, as for the other sets;
@@ -49,6 +57,8 @@ _FIVE_CLASS = {"01": 0, "02": 0, "03": 1, "04": 1, "05": 1, "06": 2, "07": 2, "0
 _CODE = re.compile(r"^[0-9]{2,4}$")
 # The shipped dev set of news-style sentences and the kinds its lines are tagged with.
 NEWS_PRECISION = Path(__file__).parent / "data" / "news_precision.jsonl"
+# ACLED subtypes -> CAMEO roots, for the CASE 2021 snippets.
+ACLED_CAMEO = Path(__file__).parent / "data" / "acled_cameo.yaml"
 NEWS_KINDS = ("international", "domestic", "word_sense", "non_agent", "intent", "negation", "background",
               "speech", "warn")
 
@@ -189,6 +199,30 @@ def read_plover(path: Path) -> list[Gold]:
     return out
 
 
+def read_case2021(path: Path) -> list[Gold]:
+    """CASE 2021 task 2 snippets: TSV ``id, EventSnippet, SubType`` (quoted as CSV); category = subtype."""
+    out = []
+    with open(path, encoding="utf-8", newline="") as handle:
+        reader = csv.reader(handle, delimiter="\t")
+        header = next(reader, None)
+        if not header or [h.strip() for h in header[:3]] != ["id", "EventSnippet", "SubType"]:
+            raise EvalError(f"{path}: expected the header 'id<TAB>EventSnippet<TAB>SubType'")
+        for row in reader:
+            if len(row) < 3 or not row[1].strip():
+                raise EvalError(f"{path}:{reader.line_num}: expected 'id<TAB>snippet<TAB>subtype'")
+            out.append(Gold(row[1].strip(), category=row[2].strip()))
+    return out
+
+
+def load_acled_families(path: Path = ACLED_CAMEO) -> tuple[dict[str, set[str]], set[str]]:
+    """The ACLED subtype -> CAMEO roots table, and the subtypes that should stay quiet."""
+    from dragoman.yamlio import load_mapping
+
+    data = load_mapping(path, "ACLED to CAMEO table", error=EvalError)
+    families = {subtype: {f"{int(root):02d}" for root in roots} for subtype, roots in data["families"].items()}
+    return families, set(data.get("quiet", []))
+
+
 def read_conflibert(path: Path) -> list[Gold]:
     """ConfliBERT class split: sentence<TAB>label (0-4)."""
     out = []
@@ -204,7 +238,8 @@ def read_conflibert(path: Path) -> list[Gold]:
 
 
 _READERS = {"cameo_manual": read_cameo_manual, "petr2_gsr": read_petr2, "plover_gsr": read_plover,
-            "conflibert": read_conflibert, "news_precision": read_news_precision}
+            "conflibert": read_conflibert, "news_precision": read_news_precision,
+            "case2021": read_case2021}
 
 
 def _first_line(path: Path) -> str:
@@ -221,13 +256,15 @@ def _detect(path: Path) -> tuple[str, Path]:
     if name.endswith(".jsonl"):
         return "petr2_gsr", path
     if name.endswith(".tsv") and _first_line(path).rpartition("\t")[2].strip().isdigit():
-        return "conflibert", path  # sentence<TAB>label; other TSVs (CASE 2021 snippets) are other sets
+        return "conflibert", path  # sentence<TAB>label
+    if name.endswith(".tsv") and _first_line(path).split("\t")[:3] == ["id", "EventSnippet", "SubType"]:
+        return "case2021", path
     if name.endswith((".txt", ".json")):
         head = path.read_text(encoding="utf-8", errors="replace")[:2000].lstrip()
         if head.startswith("[") and '"event"' in head:
             return "plover_gsr", path
     raise EvalError(f"{path}: not an events gold file (CAMEO examples .csv, PETR-2 .jsonl, "
-                    "PLOVER gold JSON list, ConfliBERT .tsv, news_precision*.jsonl)")
+                    "PLOVER gold JSON list, ConfliBERT .tsv, CASE 2021 .tsv, news_precision*.jsonl)")
 
 
 def datasets(path: Path) -> list[tuple[str, Path]]:
@@ -360,6 +397,48 @@ def _score_news(path: Path, golds: list[Gold], predictions: list[list[Event]], n
     return EvalReport("events", "news_precision", str(path), len(golds), metrics, counts, notes)
 
 
+def _score_case(path: Path, golds: list[Gold], predictions: list[list[Event]], notes: list[str]) -> EvalReport:
+    """CASE 2021 snippets: the right CAMEO root family per ACLED subtype, and disasters and crime quiet."""
+    families, quiet = load_acled_families()
+    counts: dict[str, int] = {}
+
+    def bump(key: str, n: int = 1) -> None:
+        counts[key] = counts.get(key, 0) + n
+
+    for gold, events in zip(golds, predictions, strict=True):
+        subtype = gold.category or ""
+        roots = {e.cameo_root for e in events}
+        if subtype in quiet:
+            bump("quiet.snippets")
+            bump("quiet.right", not events)
+            bump("quiet.violent", any(r in {"18", "19", "20"} for r in roots))
+            continue
+        if subtype not in families:
+            bump("unscored")
+            continue
+        right = bool(roots & families[subtype])
+        bump("family.snippets")
+        bump("family.right", right)
+        bump("family.coded", bool(events))
+        bump("predicted", len(events))
+        bump("predicted.off_family", sum(1 for e in events if e.cameo_root not in families[subtype]))
+        bump(f"snippets.{subtype}")
+        bump(f"right.{subtype}", right)
+
+    def share(part: str, whole: str) -> float:
+        return round(counts.get(part, 0) / counts[whole], 4) if counts.get(whole) else 0.0
+
+    metrics = {"family.accuracy": share("family.right", "family.snippets"),
+               "family.coverage": share("family.coded", "family.snippets"),
+               "event.precision": round(1 - share("predicted.off_family", "predicted"), 4),
+               "quiet.rate": share("quiet.right", "quiet.snippets"),
+               "quiet.violent_rate": share("quiet.violent", "quiet.snippets")}
+    for subtype in sorted(families):
+        if counts.get(f"snippets.{subtype}"):
+            metrics[f"family.accuracy.{subtype}"] = share(f"right.{subtype}", f"snippets.{subtype}")
+    return EvalReport("events", "case2021", str(path), len(golds), metrics, counts, notes)
+
+
 def default_datasets() -> list[tuple[str, Path]]:
     """The sets scored without ``--data``: ../shared/eval/events when present, and the shipped news set."""
     shared = shared_dir() / "eval" / "events"
@@ -412,6 +491,15 @@ def score_datasets(found: list[tuple[str, Path]], code: Callable[..., list], lim
                       "dyad = (source country, target country, root); '---' for no or unknown country",
                       "nonevent.rate: share of predicted events in sentences whose gold is empty"]
             reports.append(_score_news(path, golds, predictions, notes))
+            continue
+        if kind == "case2021":
+            notes += ["family.accuracy: snippets with at least one event whose CAMEO root is listed for the "
+                      "snippet's ACLED subtype (dragoman/eval/data/acled_cameo.yaml)",
+                      "family.coverage: snippets with any event; event.precision: share of predicted events "
+                      "whose root is in the subtype's family",
+                      "quiet.rate: disaster and crime snippets with no event at all; quiet.violent_rate: "
+                      "those given an 18-20 event"]
+            reports.append(_score_case(path, golds, predictions, notes))
             continue
         reports.append(_score(kind, path, golds, predictions, notes))
     return reports

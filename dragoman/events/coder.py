@@ -11,6 +11,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
+from dragoman.events.agentless import AGENTLESS_RULE, CAUSE_RULE, agentless_reason
 from dragoman.events.clauses import (
     Coded,
     Tracer,
@@ -33,14 +34,14 @@ from dragoman.events.modality import conditioned, modality
 from dragoman.events.ontology import Ontology, load_ontology
 from dragoman.events.participants import event_roles
 from dragoman.events.refine import refine
-from dragoman.events.roles import ActorIndex, others, same_entity
+from dragoman.events.roles import ActorIndex, EventRole, is_generic, others, same_entity
 from dragoman.events.speech import about_self, allegation, obligation, statement
 from dragoman.records import BACKGROUND_PENALTY, Actor, Event, Quote, Trigger
 
 log = logging.getLogger(__name__)
 
 # How a role was found, when it is less certain than a subject or a "by" phrase.
-_INDIRECT = ("inherited", "speech-pronoun", "quote-speaker", "relative", "participle", "modifier")
+_INDIRECT = ("agentless", "inherited", "speech-pronoun", "quote-speaker", "relative", "participle", "modifier")
 
 
 class EventCoder:
@@ -144,19 +145,28 @@ class EventCoder:
                     if note is not None:
                         note.notes.append(f"'{token.text}' ({coded.rule}): the act it names did not happen, not coded")
                     continue
-                emitted = self._emit(s_index, sent, coded, index, note)
+                emitted = self._emit(s_index, sent, coded, index, note, main, kinds)
                 if emitted and (not main or self._told_as_past(coded.event_token)):
                     for event in emitted:
                         event.mark_background()
                     if note is not None:
                         note.notes.append(f"'{token.text}': background (a scene-setting clause or an earlier act), "
                                           f"confidence lowered by {BACKGROUND_PENALTY}")
-                if emitted or coded.pattern.family or coded.code[:2] in self.grammar.content_roots:
+                # an act with no doer leaves its phrases free too: in "were killed in an air
+                # strike by government forces" the strike names who did it
+                doers = any(e.source is not None for e in emitted)
+                if doers or coded.pattern.family or coded.code[:2] in self.grammar.content_roots:
                     # an act with no one to pin it on leaves its phrases free: "were killed in
                     # shelling by Israeli tanks" is still coded from the shelling; the words of a
                     # verbal act stay its words
                     used.update(consumed(coded))
                 events.extend(emitted)
+        # an act with no doer yields to one with a doer in its clause or below it ("killed in Israeli
+        # shelling")
+        events = [e for e in events if e.source is not None or not _has_doer_below(doc, e, events)]
+        # and a verb of harm with no doer yields to the act that caused it: "killed in a car bomb
+        # explosion" is the car bombing
+        events = [e for e in events if e.source is not None or not _yields_to_cause(doc, e, events)]
         for speaker in speakers:
             if events:
                 break
@@ -165,10 +175,18 @@ class EventCoder:
 
     # -- roles, modality and events ------------------------------------------------------------
     def _emit(self, s_index: int, sent: Span, coded: Coded, index: ActorIndex,
-              note: SentenceExplanation | None) -> list[Event]:
+              note: SentenceExplanation | None, main: bool = True, kinds: TokenKinds | None = None) -> list[Event]:
         grammar = self.grammar
         source, targets = event_roles(coded, index, grammar)
         where = f"'{coded.trigger.text}' ({coded.rule})"
+        if source.actors and all(is_generic(a) for a in source.actors) and (
+                coded.code[:2] not in grammar.generic_source_roots
+                or (coded.code[:2] in grammar.fire_roots
+                    and not any(set((a.sector or "").split()) & grammar.generic_force_sectors for a in source.actors))):
+            if note is not None:
+                note.notes.append(f"{where}: a generic source ('{source.actors[0].text}') acts only in material "
+                                  "events, not in this one")
+            source = EventRole([], source.how)
         mood = modality(coded.event_token, self.lexicon)
         if mood.obligation and not mood.negated:
             demanded = obligation(coded, source, index, grammar)
@@ -183,15 +201,24 @@ class EventCoder:
                 obliged: list[Actor | None] = list(source.actors) or [None]
                 return [self._event(s_index, sent, coded.trigger, code, s, t, False, confidence, rule)
                         for s in speaker.actors for t in obliged if t is None or not same_entity(s, t)]
+        agentless = None
         if not source.actors:
+            # only in a main clause: an act with no doer in a relative or time clause sets the scene
+            agentless = agentless_reason(coded, grammar, kinds.of if kinds else None) if main else None
+            if agentless is None or mood.negated or mood.future or mood.speculative:
+                if note is not None:
+                    note.notes.append(f"{where}: no resolved source actor, no event")
+                return []
             if note is not None:
-                note.notes.append(f"{where}: no resolved source actor, no event")
-            return []
+                note.notes.append(f"{where}: no doer named ({agentless}), coded with no source")
         if mood.speculative and coded.pattern.family:
             if note is not None:
                 note.notes.append(f"{where}: a guess at a verbal act ('{coded.pattern.family}'), not coded")
             return []
-        alleged = None if mood.negated or mood.future else allegation(coded, source, index, grammar)
+        # an allegation names whom it accuses: with no doer or a generic one ("militants attacked a
+        # checkpoint, the army said") the act itself is coded, as reported
+        plain = agentless or all(is_generic(a) for a in source.actors)
+        alleged = None if mood.negated or mood.future or plain else allegation(coded, source, index, grammar)
         if alleged is not None:
             # "X said Y shelled the town": X accuses Y; the shelling is only X's word
             code = self.lexicon.families["accuse"].recode(coded.code)
@@ -242,8 +269,12 @@ class EventCoder:
             dyads = list(permutations(source.actors, 2))
         else:
             dyads = [(s, None) for s in source.actors]
-        confidence = self._confidence(coded.specificity, source.how, bool(targets))
-        return [self._event(s_index, sent, coded.trigger, code, src, tgt, negated, confidence, coded.rule)
+        rule = coded.rule
+        if agentless:
+            dyads = [(None, t) for t in targets] or [(None, None)]
+            rule = f"{AGENTLESS_RULE}{agentless}>{coded.rule}"
+        confidence = self._confidence(coded.specificity, "agentless" if agentless else source.how, bool(targets))
+        return [self._event(s_index, sent, coded.trigger, code, src, tgt, negated, confidence, rule)
                 for src, tgt in dyads]
 
     def _refine(self, code: str, token: Token, where: str, note: SentenceExplanation | None) -> str:
@@ -284,7 +315,7 @@ class EventCoder:
         lasting = any(c.dep_ == "advmod" and c.lower_ in self.lexicon.words("lasting_adverbs") for c in children)
         return perfect or lasting
 
-    def _event(self, s_index: int, sent: Span, trigger: Token, code: str, source: Actor,
+    def _event(self, s_index: int, sent: Span, trigger: Token, code: str, source: Actor | None,
                target: Actor | None, negated: bool, confidence: float, rule: str) -> Event:
         info = self.ontology.get(code)
         return Event(
@@ -294,3 +325,27 @@ class EventCoder:
             source=source, target=target, cameo_label=info.label, plover=self.ontology.plover(code),
             negated=negated, confidence=confidence, rule=rule,
         )
+
+
+def _has_doer_below(doc: Doc, event: Event, events: list[Event]) -> bool:
+    """Whether an event with a source stands in ``event``'s clause or in the phrases under its trigger."""
+    clause = clause_head(doc, event)
+    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    below = {t.idx for t in span.root.subtree} if span is not None and len(span) else set()
+    return any(other.source is not None and (clause_head(doc, other) == clause or other.trigger.start in below)
+               for other in events)
+
+
+def _yields_to_cause(doc: Doc, event: Event, events: list[Event]) -> bool:
+    """Whether a cause noun coded with no doer stands under ``event``'s trigger ("injured in a grenade
+    explosion"); the cause takes over the victims as its target."""
+    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    below = {t.idx for t in span.root.subtree if t.i != span.root.i}
+    causes = [other for other in events if other is not event and other.source is None
+              and other.rule.startswith(CAUSE_RULE) and other.trigger.start in below]
+    for cause in causes:
+        if cause.target is None:
+            cause.target = event.target
+    return bool(causes)

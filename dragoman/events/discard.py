@@ -1,4 +1,4 @@
-"""Story-level discards: sports, entertainment and business-only texts yield no events."""
+"""Story-level discards: sports, entertainment, business-only and disaster texts yield no events."""
 
 from __future__ import annotations
 
@@ -16,9 +16,16 @@ def discarded_topic(doc: Doc, lexicon: PatternLexicon) -> str | None:
     words = [strings[lemma].lower() for lemma, alpha in doc.to_array(["LEMMA", "IS_ALPHA"]).tolist() if alpha]
     if not words:
         return None
+    present = set(words)
     for topic, cues in (spec.get("topics") or {}).items():
+        # a topic is a list of cue words, or {cues: [...], unless: [...]}: words that keep the story
+        # ("a flood" story that also tells of an attack or a protest is still political)
+        unless: set[str] = set()
+        if isinstance(cues, dict):
+            unless = {str(c).lower() for c in cues.get("unless") or []}
+            cues = cues.get("cues") or []
         cue_set = {str(c).lower() for c in cues}
         hits = sum(1 for w in words if w in cue_set)
-        if hits >= min_hits and hits / len(words) >= min_share:
+        if hits >= min_hits and hits / len(words) >= min_share and not present & unless:
             return str(topic)
     return None

@@ -36,6 +36,14 @@ class EventGrammar:
     relaying_sectors: frozenset[str]
     mishaps: frozenset[str]
     content_roots: frozenset[str]
+    generic_source_roots: frozenset[str]
+    generic_force_sectors: frozenset[str]
+    agentless_roots: frozenset[str]
+    happening: frozenset[str]
+    lasting_nouns: frozenset[str]
+    needs_cause: frozenset[str]
+    violence_cues: frozenset[str]
+    disaster_cues: frozenset[str]
 
     @classmethod
     def of(cls, lexicon: PatternLexicon) -> EventGrammar:
@@ -63,6 +71,14 @@ class EventGrammar:
             alleged_roots=words("alleged_roots"),
             mishaps=words("mishap_nouns"),
             content_roots=words("content_roots"),
+            generic_source_roots=words("generic_source_roots"),
+            generic_force_sectors=frozenset(w.upper() for w in words("generic_force_sectors")),
+            agentless_roots=words("agentless_roots"),
+            happening=words("happening_verbs"),
+            lasting_nouns=words("lasting_event_nouns"),
+            needs_cause=words("agentless_needs_cause"),
+            violence_cues=words("violence_cues"),
+            disaster_cues=words("disaster_cues"),
             relaying_sectors=frozenset(str(s).upper() for s in lexicon.settings.get("relaying_sectors", [])),
         )
 

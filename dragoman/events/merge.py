@@ -8,7 +8,9 @@ from dragoman.records import Event
 
 
 def _code(actor) -> object:  # type: ignore[no-untyped-def]
-    return actor.code if actor is not None else None
+    if actor is None:
+        return None
+    return actor.code or f"---{actor.sector or ''}"  # a generic actor: its sector, no country
 
 
 def dedupe_sentence(events: list[Event], clause_of: Callable[[Event], object] = lambda event: None) -> list[Event]:

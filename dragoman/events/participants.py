@@ -29,7 +29,7 @@ def event_roles(coded: Coded, index: ActorIndex, grammar: EventGrammar) -> tuple
         source = noun_source(token, index, grammar.source_preps, grammar.culpable)
         candidates = target_tokens(token, [p for p in preps if p not in grammar.source_preps], False)
         return source, find_targets(candidates, index, source.actors, _venue_preps(coded, grammar))
-    source = find_source(token, index, grammar.speech, grammar.stative)
+    source = find_source(token, index, grammar.speech, grammar.stative, generic=True)
     subject, _how = subject_of(token, AGENT, grammar.stative)
     if subject is not None and subject.lemma_.lower() in grammar.mishaps:
         source = EventRole([], "mishap")  # "killed by the airline's crash": no one's act
@@ -112,5 +112,5 @@ def inverse_roles(verb: Token, index: ActorIndex, grammar: EventGrammar) -> tupl
                     break
         if givers:
             break
-    receiver = find_source(verb, index, grammar.speech, grammar.stative)
+    receiver = find_source(verb, index, grammar.speech, grammar.stative, generic=True)
     return EventRole(givers, "inverse"), others(receiver.actors, givers)

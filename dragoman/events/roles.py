@@ -58,7 +58,8 @@ class ActorIndex:
         return None
 
 
-def _one(token: Token, index: ActorIndex, depth: int = 0, of_person: bool = False) -> Actor | None:
+def _one(token: Token, index: ActorIndex, depth: int = 0, of_person: bool = False,
+         generic: bool = True) -> Actor | None:
     actor = index.at(token)
     if actor is not None and actor.code:
         return actor
@@ -81,7 +82,17 @@ def _one(token: Token, index: ActorIndex, depth: int = 0, of_person: bool = Fals
                     found = _one(pobj, index, depth + 1, of_person)
                     if found is not None:
                         return found
-    return None
+    # nothing coded in the phrase: a generic actor the text names only by its kind ("unidentified
+    # gunmen", "protesters", "villagers") still fills the role, with its sector and no country
+    return actor if generic and depth == 0 and is_generic(actor) else None
+
+
+_GENERIC_KINDS = frozenset({"group", "person", "organization"})
+
+
+def is_generic(actor: Actor | None) -> bool:
+    """A group, person or body known only by its sector ("police"): no code, as the text gives no country."""
+    return actor is not None and not actor.code and bool(actor.sector) and actor.kind in _GENERIC_KINDS
 
 
 def _members(token: Token, index: ActorIndex) -> list[Token]:
@@ -106,13 +117,14 @@ def _members(token: Token, index: ActorIndex) -> list[Token]:
     return members
 
 
-def actors_of(token: Token | None, index: ActorIndex) -> list[Actor]:
-    """Resolved actors named by a noun phrase head, one per conjunct ("Iran and Russia")."""
+def actors_of(token: Token | None, index: ActorIndex, generic: bool = True) -> list[Actor]:
+    """Resolved actors named by a noun phrase head, one per conjunct ("Iran and Russia"); with
+    ``generic``, also actors known only by their sector."""
     if token is None:
         return []
     found: list[Actor] = []
     for member in _members(token, index):
-        actor = _one(member, index)
+        actor = _one(member, index, generic=generic)
         if actor is not None and all(a.start != actor.start for a in found):
             found.append(actor)
     return found
@@ -129,18 +141,19 @@ def _misread_name(verb: Token, index: ActorIndex) -> Token | None:
 
 
 def find_source(verb: Token, index: ActorIndex, speech_verbs: frozenset[str],
-                stative: frozenset[str] = frozenset()) -> EventRole:
-    """Resolved source actors of a verbal event; pronouns in reported speech fall back to the speaker."""
+                stative: frozenset[str] = frozenset(), generic: bool = False) -> EventRole:
+    """Resolved source actors of a verbal event; pronouns in reported speech fall back to the speaker.
+    Generic actors ("protesters") only with ``generic``: a speaker must be someone in particular."""
     token, how = subject_of(verb, AGENT, stative)
     if token is None:
         token = _misread_name(verb, index)
         how = "subject" if token is not None else how
-    actors = actors_of(token, index)
+    actors = actors_of(token, index, generic)
     if how == "subject":
         # "Peru, Chile, and Bolivia met": a broken list can leave a second subject on the verb
         for other in verb.children:
             if other.dep_ == "nsubj" and other is not token:
-                actors += [a for a in actors_of(other, index) if all(a.start != b.start for b in actors)]
+                actors += [a for a in actors_of(other, index, generic) if all(a.start != b.start for b in actors)]
     if actors or token is None:
         return EventRole(actors, how)
     if token.lower_ in _FIRST_PERSON:
@@ -152,7 +165,7 @@ def find_source(verb: Token, index: ActorIndex, speech_verbs: frozenset[str],
         for ancestor in verb.ancestors:
             if ancestor.lemma_.lower() in speech_verbs:
                 speaker_token, _ = subject_of(ancestor, AGENT)
-                speakers = actors_of(speaker_token, index)
+                speakers = actors_of(speaker_token, index, False)
                 if speakers:
                     return EventRole(speakers, "speech-pronoun")
                 break
@@ -224,15 +237,18 @@ def target_tokens(head: Token, preps: Iterable[str], passive_ok: bool = True) ->
 def find_targets(candidates: Iterable[Token], index: ActorIndex, sources: list[Actor],
                  location_preps: frozenset[str] = frozenset()) -> list[Actor]:
     """The first candidate that names resolved actors other than the sources; a place after a
-    preposition of place ("talks in Geneva") is where the act happened, not a target."""
-    for token in candidates:
-        actors = others(actors_of(token, index), sources)
-        if location_preps:
-            at_place = token.dep_ == "pobj" and token.head.lower_ in location_preps
-            # a place found inside the phrase ("talks in Geneva") is the venue too
-            actors = [a for a in actors if a.kind != "place" or (index.at(token) is a and not at_place)]
-        if actors:
-            return actors
+    preposition of place ("talks in Geneva") is where the act happened, not a target. Generic actors
+    ("villagers") are taken only when no candidate names a coded one."""
+    candidates = list(candidates)
+    for generic in (False, True):
+        for token in candidates:
+            actors = others(actors_of(token, index, generic), sources)
+            if location_preps:
+                at_place = token.dep_ == "pobj" and token.head.lower_ in location_preps
+                # a place found inside the phrase ("talks in Geneva") is the venue too
+                actors = [a for a in actors if a.kind != "place" or (index.at(token) is a and not at_place)]
+            if actors:
+                return actors
     return []
 
 
@@ -245,7 +261,7 @@ def same_entity(a: Actor, b: Actor) -> bool:
     pronoun of the same code is taken as the same actor ("Turkey said its troops ...")."""
     if a.start == b.start or (a.name or a.text).lower() == (b.name or b.text).lower():
         return True
-    if a.code != b.code:
+    if a.code != b.code or (not a.code and a.sector != b.sector):
         return False
     return not (a.kind in _INDIVIDUAL_KINDS and b.kind in _INDIVIDUAL_KINDS)
 

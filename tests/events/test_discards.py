@@ -8,7 +8,12 @@ pytestmark = pytest.mark.model
 
 
 def test_no_resolved_source_no_event(code):
-    assert code("Unknown gunmen attacked a convoy near Kabul.", {"Kabul": "AFG"}) == []
+    assert code("The committee attacked a convoy near Kabul.", {"Kabul": "AFG"}) == []
+
+
+def test_a_doer_named_only_by_the_patterns_subject_words_gives_an_event_with_no_source(code):
+    [event] = code("Unknown gunmen attacked a convoy near Kabul.", {"Kabul": "AFG"})
+    assert event.source is None and event.rule == "agentless-subject-word>fight"
 
 
 def test_sports_story_yields_nothing(code):

@@ -29,7 +29,7 @@ def test_explanation_names_the_firing_rule(nlp, coder):
 
 
 def test_explanation_records_why_nothing_was_coded(nlp, coder):
-    explanation = coder.explain(nlp("Gunmen attacked a convoy."), [], [])
+    explanation = coder.explain(nlp("The committee attacked a convoy."), [], [])
     assert explanation.events == []
     assert any("no resolved source" in note for note in explanation.sentences[0].notes)
 
