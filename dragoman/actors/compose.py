@@ -382,6 +382,9 @@ class Composer:
             surname = fuzzy_lookup(self.lexicon, words[0], "surname")
             names = self.lexicon.surnames.get(surname) if surname else None
         people = [self.lexicon.people[n] for n in sorted(names or ()) if n in self.lexicon.people]
+        own = [p for p in people if not p.converted]
+        if own and len(own) < len(people):
+            people = own  # a surname the own dictionaries know is not made ambiguous by converted entries
         if len(people) > 1 and heads:
             # "King Hussein", "President Kim": the ones who held an office with that title
             titled = [p for p in people if any(r.title and r.title.split()[-1].lower() in heads for r in p.roles)]
@@ -452,13 +455,24 @@ class Composer:
     def _person(self, person: Person, published: str | None, text_country: str | None,
                 sector: str | None, made, name_words: tuple[str, ...]) -> ActorMention:  # type: ignore[no-untyped-def]
         role = role_on(person.roles, published)
+        if sector and role is not None and article_date(published) is None and sector not in (role.code[3:] or ""):
+            # no date: "Prime Minister X" means the office the text names, not merely the latest one
+            role = max((r for r in person.roles if sector in r.code[3:]), default=role,
+                       key=lambda r: r.start or "")
         titles = frozenset(r.title.split()[-1].lower() for r in person.roles if r.title)
+        if role is not None and sector and sector != "ELI" and role.code[3:6] == "ELI" \
+                and role.country not in NON_COUNTRIES:
+            # "Prime Minister X" on a date the dictionary has X out of office: the text's title decides
+            return made(_join(role.country or "", sector), "person", "dictionary:person+title", person.name,
+                        extra_heads=titles, gender=person.gender, name_words=name_words)
         if role is not None and sector == "ELI" and role.country not in NON_COUNTRIES:
             # "ousted President X": the text says the office is over, whatever the dictionary's dates
             return made(_join(role.country or "", "ELI"), "person", "dictionary:person+former", person.name,
                         extra_heads=titles, gender=person.gender, name_words=name_words)
         if role is not None:
-            return made(role.code, "person", "dictionary:person:role", person.name, extra_heads=titles,
+            # an open-ended role past its source's last evidence is used, but marked as such
+            rule = "dictionary:person:role+unconfirmed" if role.unconfirmed_on(published) else "dictionary:person:role"
+            return made(role.code, "person", rule, person.name, extra_heads=titles,
                         gender=person.gender, name_words=name_words)
         country = text_country if text_country and text_country not in NON_COUNTRIES else country_on(
             person.roles, published)
