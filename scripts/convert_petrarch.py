@@ -20,7 +20,7 @@ Rules (the README of the data folder states them too):
   one- and two-letter acronyms; one-word names of organisations that are ordinary English words
   (verb, adjective or adverb in the model's WordNet index, or stop words); codes with no country or
   body (``---``, a bare ``ELI``, ``MNC`` without a country); malformed dates.
-* Companies ``MNC<country>...`` become ``<country>BUS``.
+* Companies ``MNC<country>...`` become ``<country>BUS``; ``GOVLEG`` (legislatures) becomes ``LEG``.
 * Duplicates are folded: an entry that names a person or organisation of dragoman's own
   dictionaries is written under the own canonical name (so its extra aliases are kept, while the own
   entry, loaded later, wins); PETRARCH entries of the same name are merged.
@@ -172,6 +172,8 @@ def normalize_code(code: str) -> str | None:
     if head not in ISO3:
         return None
     sectors = [code[i:i + 3] for i in range(3, len(code), 3)]
+    if sectors[:2] == ["GOV", "LEG"]:
+        sectors = sectors[1:]  # legislatures and legislators: LEG, as dragoman codes parliaments
     return head + "".join(sectors)
 
 
@@ -234,6 +236,7 @@ class Own:
         self.terms: set[str] = set()
         self.org_heads: set[str] = set()
         self.person_heads: set[str] = set()
+        self.elite: set[str] = set()
         self.single_terms: set[str] = set()  # one-word titles and bodies ("president", "administration")
         self.country_words: set[str] = set()  # country names and adjectives, lower case ("american", "u.s.")
         self.country_words.update(c.name.lower() for c in pycountry.countries)
@@ -248,6 +251,8 @@ class Own:
                             self.people[str(name).lower()] = item["name"]
                         else:
                             self.orgs[str(name).lower()] = (item["name"], item["code"])
+            elif isinstance(data, dict) and path.name == "grammar.yaml":
+                self.elite.update(str(w).lower() for w in data.get("elite") or [])
             elif isinstance(data, dict) and path.name == "countries.yaml":
                 for spec in data.values():
                     for key in ("names", "adj", "people"):
@@ -427,6 +432,9 @@ class Converter:
                 term = " ".join(term.split())
                 if not term or term in self.own.terms or term.split()[-1] in CONNECTIVES or len(term) <= 3 \
                         or not re.fullmatch(r"[a-z' .-]+", term):
+                    continue
+                if term.split()[0] in self.own.elite:
+                    self.dropped["agent beginning with an elite word (the composer reads 'former', 'exiled')"] += 1
                     continue
                 if " " not in term and (term in self.common or not term.endswith(AGENT_SUFFIXES)):
                     self.dropped["one-word agent that is not an agent noun (-er, -ist, -man ...)"] += 1

@@ -105,6 +105,12 @@ def _joinable(doc: Doc, group: list[Piece], b: Piece, grammar: ActorGrammar,
     if b.kind == "community":
         # "Iraqi Kurds", "Turkish Kurd refugees"
         return a.kind == "country" and a.entry is not None and a.entry.form == "adj" and not gap, False
+    if b.kind == "unknown" and b.label == "ORG" and b.country is None and b.sector and len(group) == 1 \
+            and a.kind == "country" and gap and len(gap) == 1 and gap[0] in grammar.possessive:
+        return True, False  # "Russia's Black Sea Fleet": a named body of the country before it
+    if a.kind == "unknown" and a.country and len(group) == 1 and not gap and b.kind == "term" \
+            and b.entry is not None and b.entry.form in {"organization", "group"}:
+        return True, False  # "Lagos State government", "Istanbul police": a place's body
     if b.kind not in {"term", "name", "person"} or a.kind == "unknown":
         return False, False
     possessive_gap = bool(gap) and gap[0] in grammar.possessive
@@ -200,7 +206,7 @@ class Composer:
         names = [p for p in group.pieces if p.kind == "name"]
         unknown = [p for p in group.pieces if p.kind == "unknown"]
         heads = frozenset(t.head for t in terms if t.head)
-        sector = _sector(terms)
+        sector = _sector(terms) or next((p.sector for p in unknown if p.sector), None)
         if group.elite and (sector in ELITE_SECTORS or (sector is None and (persons or names))):
             sector = "ELI"
         subject = span.root.dep_ in {"nsubj", "nsubjpass"}
@@ -293,6 +299,9 @@ class Composer:
                     and countries[-1].entry.form == "people":
                 # "Bosnian Serbs": civilians of the first country
                 return made(country_code + "CVL", "group", "compose:country+people", None)
+            if not terms and unknown and sector and countries:
+                # "Russia's Black Sea Fleet": the country's body, of the kind its name says
+                return made(_join(country_code, sector), "organization", "compose:country+organization", None)
             if not terms and countries and countries[0].entry is not None:
                 entry = countries[0].entry
                 if entry.form in {"capital", "seat"} and self._locative(doc, group.start):
@@ -426,7 +435,7 @@ class Composer:
             if entry.form == "seat" and not terms:
                 return entry.code, "seat"
             return (entry.code or "")[:3] or None, "country"
-        place = next((p.country for p in unknown if p.label == "GPE" and p.country), None)
+        place = next((p.country for p in unknown if p.country and len(p.country) == 3), None)
         if place and terms:
             return place[:3], "place"  # "militias in Tripoli"
         return None, ""

@@ -32,7 +32,8 @@ from dragoman.gazindex import cache_dir
 log = logging.getLogger(__name__)
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "actors"
-BUILTIN_FILES = ("countries.yaml", "sectors.yaml", "grammar.yaml", "communities.yaml", "organizations.yaml")
+BUILTIN_FILES = ("countries.yaml", "regions.yaml", "sectors.yaml", "grammar.yaml", "communities.yaml",
+                 "institutions.yaml", "organizations.yaml")
 PEOPLE_DIR = DATA_DIR / "people"
 # converted third-party dictionaries, loaded first so that every own entry overrides them
 CONVERTED_FILES = ("petrarch2/agents.yaml", "petrarch2/organizations.yaml", "petrarch2/people.yaml")
@@ -46,7 +47,7 @@ COUNTRY_KEYS = frozenset({"names", "adj", "people", "cap", "seats", "places", "n
 GRAMMAR_KEYS = frozenset(
     {"modifiers", "elite", "locative", "possessive", "nominal", "pronouns", "name_particles", "coordination",
      "ethnic", "stance_prefixes", "stance_suffixes", "outsiders", "common_words", "foreign_posts",
-     "community_elite"}
+     "community_elite", "division_words"}
 )
 PERSON_KEYS = frozenset({"name", "aliases", "nicknames", "surname", "roles", "gender", "note", "notes", "wikidata"})
 FOLDED_FORMS = frozenset({"name", "adj", "people"})  # country forms also found in odd case ("tunisian")
@@ -101,6 +102,7 @@ class ActorGrammar:
     common_words: frozenset[str] = frozenset()
     foreign_posts: frozenset[str] = frozenset()
     community_elite: frozenset[str] = frozenset()
+    division_words: frozenset[str] = frozenset()
     pronouns: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
