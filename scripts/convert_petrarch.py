@@ -133,6 +133,13 @@ def cased(phrase: str, acronyms: bool = False) -> list[str]:
         words = words[1:]  # "THE_UNITED_NATIONS": the article is not part of the name
     if not words:
         return []
+    letters = re.sub(r"[^A-Za-z]", "", words[0])
+    if acronyms and len(words) == 1 and len(letters) <= 5:
+        # a short one-word name of a body is an acronym ("OOG", "ANSF"), or a short name ("Hamas")
+        forms = [words[0].upper()]
+        if len(letters) >= 4 and re.search(r"[AEIOU]", letters.upper()):
+            forms += [words[0][:1].upper() + words[0][1:].lower()]
+        return forms
     forms = [""]
     for index, word in enumerate(words):
         options = _word_case(word, acronyms)

@@ -16,7 +16,7 @@ from dragoman import __version__
 from dragoman.cli.console import err_console
 from dragoman.errors import DragomanError
 
-COMMAND_MODULES = ("coding", "query", "explain", "evaluate", "bench")
+COMMAND_MODULES = ("coding", "query", "explain", "evaluate", "bench", "actors")
 
 app = typer.Typer(
     name="dragoman",
