@@ -15,7 +15,8 @@ Rules (the README of the data folder states them too):
   written with ``end: null`` and ``seen_until`` = the file's date, so the role beyond that date is
   used but marked (rule ``...:role+unconfirmed``); ``<D`` ends at D; an undated code after dated ones
   is the person's code after their last closed role.
-* Dropped (general rules, counted in CONVERSION.md): one-word personal names (bare surnames are
+* Dropped (general rules, counted in CONVERSION.md): one-word agents that are not agent nouns
+  (-er, -ist, -man ..., not -ment; vehicles and things listed in NOT_AGENTS); one-word personal names (bare surnames are
   ambiguous); aliases that begin with a title ("President Xi Jinping": the composer reads titles);
   one- and two-letter acronyms; one-word names of organisations that are ordinary English words
   (verb, adjective or adverb in the model's WordNet index, or stop words); codes with no country or
@@ -43,6 +44,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from dragoman.actors.lexicon import BUILTIN_FILES, DATA_DIR, PEOPLE_DIR, SECTORS  # noqa: E402
+from dragoman.actors.places import country_of_place  # noqa: E402
 
 FILE_DATES = {  # the date each file's evidence ends (its generation date, from its header or history)
     "Phoenix.Countries.actors.txt": "2014-01-30",
@@ -57,6 +59,10 @@ _DATE_RANGE = re.compile(r"^(?P<start>\d{6,8})?-(?P<end>\d{6,8})?$")
 CONNECTIVES = frozenset({"of", "for", "to", "at", "in", "and", "the"})
 AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "men", "ee", "ar", "crat", "arch", "ers", "ors",
                   "ists", "ians", "ants", "ents", "ees", "ars", "crats", "archs")
+# one-word agents that end like agent nouns but name things, vehicles or no party to an event
+NOT_AGENTS = frozenset({"carrier", "customer", "infant", "producer", "oiler", "tourer", "humvee", "airliner",
+                        "jetliner", "freighter", "tanker", "supertanker", "cruiser", "destroyer", "jetfighter",
+                        "taxpayers", "believer", "islamist"})
 _CODE = re.compile(r"^[A-Z]{3}([A-Z]{3})*$")
 ISO3 = frozenset(c.alpha_3 for c in pycountry.countries) | {"XKX"}
 
@@ -136,9 +142,12 @@ def cased(phrase: str, acronyms: bool = False) -> list[str]:
     letters = re.sub(r"[^A-Za-z]", "", words[0])
     if acronyms and len(words) == 1 and len(letters) <= 5:
         # a short one-word name of a body is an acronym ("OOG", "ANSF"), or a short name ("Hamas")
+        titled = words[0][:1].upper() + words[0][1:].lower()
+        if country_of_place(titled):
+            return [titled]  # "GAZA" is the place Gaza, not an acronym
         forms = [words[0].upper()]
         if len(letters) >= 4 and re.search(r"[AEIOU]", letters.upper()):
-            forms += [words[0][:1].upper() + words[0][1:].lower()]
+            forms += [titled]
         return forms
     forms = [""]
     for index, word in enumerate(words):
@@ -443,7 +452,8 @@ class Converter:
                 if term.split()[0] in self.own.elite:
                     self.dropped["agent beginning with an elite word (the composer reads 'former', 'exiled')"] += 1
                     continue
-                if " " not in term and (term in self.common or not term.endswith(AGENT_SUFFIXES)):
+                if " " not in term and (term in self.common or not term.endswith(AGENT_SUFFIXES)
+                                        or term.endswith(("ment", "ments")) or term in NOT_AGENTS):
                     self.dropped["one-word agent that is not an agent noun (-er, -ist, -man ...)"] += 1
                     continue
                 kind = self._agent_kind(term)

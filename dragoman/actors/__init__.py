@@ -86,8 +86,8 @@ class ActorResolver:
             code = None
             if piece.kind == "country" and piece.entry is not None:
                 code = piece.entry.code
-            elif piece.kind == "org" and piece.entry is not None:
-                code = piece.entry.code
+            elif piece.kind == "org" and piece.entry is not None and (piece.entry.code or "")[3:6] != "BUS":
+                code = piece.entry.code  # companies trade everywhere: they do not set the sentence's country
             elif piece.kind == "unknown" and piece.label == "GPE":
                 code = piece.country
             elif piece.kind == "person" and piece.entry is not None and piece.entry.person is not None:

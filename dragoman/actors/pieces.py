@@ -18,6 +18,7 @@ OPAQUE_LABELS = frozenset({"EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})
 UNKNOWN_LABELS = frozenset({"ORG", "NORP", "GPE", "PERSON", "FAC"})
 # entity labels whose single words may be misspelt country words ("Ethopia", "Quatar")
 FUZZY_LABELS = frozenset({"GPE", "NORP", "LOC", "ORG"})
+PERSON_LABELS = frozenset({"PERSON", "NORP"})
 
 
 @dataclass
@@ -160,6 +161,10 @@ def entity_pieces(doc: Doc, pieces: list[Piece], lexicon: ActorLexicon) -> list[
             taken[i] = True
     kept_pieces = []
     for piece in pieces:
+        if piece.kind == "org" and piece.entry is not None and (piece.entry.code or "")[3:6] == "BUS" \
+                and piece.end < len(doc) and doc[piece.end].like_num:
+            continue  # "Boeing 777", "Airbus 380": a company's product, not the company
+
         if piece.kind in {"country", "org", "community"} and _stance(doc, piece, grammar.stance_prefixes,
                                                                      grammar.stance_suffixes):
             for i in range(max(piece.start - 2, 0), min(piece.end + 2, len(doc))):
@@ -210,7 +215,7 @@ def entity_pieces(doc: Doc, pieces: list[Piece], lexicon: ActorLexicon) -> list[
     # "Karachi police", "Delhi High Court", "Sindh government": a place right before a body or a group
     for piece in pieces:
         if piece.kind == "term" and piece.entry is not None and piece.entry.form in {"organization", "group"}:
-            place = _place_before(doc, piece.start, taken, doc_countries, grammar.division_words)
+            place = _place_before(doc, piece.start, taken, doc_countries, lexicon)
             if place is not None:
                 new.append(place)
                 for i in range(place.start, place.end):
@@ -259,15 +264,21 @@ def entity_pieces(doc: Doc, pieces: list[Piece], lexicon: ActorLexicon) -> list[
     return sorted([*pieces, *kept, *new], key=lambda p: p.start)
 
 
-def _place_before(doc: Doc, end: int, taken: list[bool], preferred: set[str],
-                  division_words: frozenset[str]) -> Piece | None:
-    """The free proper nouns (up to three) just before ``end``, as a place piece when the gazetteer knows them."""
+def _place_before(doc: Doc, end: int, taken: list[bool], preferred: set[str], lexicon: ActorLexicon) -> Piece | None:
+    """The free proper nouns (up to three) just before ``end``, as a place piece when the gazetteer knows them.
+
+    Not a person's name: "the Bush administration" is no town called Bush.
+    """
     start = end
     while start > 0 and end - start < 3 and not taken[start - 1] and doc[start - 1].tag_ in NAME_TAGS \
-            and doc[start - 1].is_alpha and doc[start - 1].text[:1].isupper():
+            and doc[start - 1].is_alpha and doc[start - 1].text[:1].isupper() \
+            and doc[start - 1].ent_type_ not in PERSON_LABELS:
         start -= 1
     for first in range(start, end):  # longest first: "Kano State" before "State"
-        country = country_of_body_place(doc[first:end].text, preferred, division_words)
+        words = doc[first:end].text
+        if words in lexicon.surnames or words.lower() in lexicon.folded_people:
+            continue
+        country = country_of_body_place(words, preferred, lexicon.grammar.division_words)
         if country:
             label = doc[first].ent_type_ or "GPE"
             return Piece(first, end, "unknown", label=label, country=country)

@@ -145,3 +145,21 @@ def test_seen_until_is_only_for_open_roles(tmp_path, monkeypatch):
         {"code": "HUNGOV", "start": "2001", "end": "2004", "seen_until": "2003"}]}]))
     with pytest.raises(DataError, match="seen_until is for open-ended roles"):
         ActorResolver([bad])
+
+
+def test_a_title_in_the_text_beats_an_elite_role_from_the_dictionary(tmp_path, actor_nlp, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    people = tmp_path / "people.yaml"
+    people.write_text(yaml.safe_dump([{"name": "Odile Varga", "roles": [
+        {"code": "HUNGOV", "start": "1994", "end": "1998-07"},
+        {"code": "HUNELI", "start": "1998-07", "end": "2006"}]}]))
+    resolver = ActorResolver([people])
+    actors = resolver.extract(actor_nlp("Prime Minister Odile Varga arrived in Vienna."), "2000-01-01")
+    actor = next(a for a in actors if a.name == "Odile Varga")
+    assert (actor.code, actor.rule) == ("HUNGOV", "dictionary:person+title")
+
+
+def test_converted_people_do_not_make_an_own_surname_ambiguous(extract):
+    # PETRARCH adds McKeeva Bush (Cayman Islands); "Bush" alone still means the American Bushes
+    actors = extract("The Bush administration declared that China must drop its barriers.", "2004-01-01")
+    assert next(a for a in actors if a.text.startswith("Bush")).code == "USAGOV"
