@@ -11,9 +11,11 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from dragoman.actors.pieces import NAME_TAGS
+from dragoman.nlp import doc_text
 from dragoman.records import Actor
 
 TITLED_RULES = frozenset({"compose:country+title"})
+BODIES = frozenset({"IGO", "NGO"})
 MAX_NAME = 4  # words of a personal name
 NOT_NAMES = frozenset({"GPE", "LOC", "DATE", "TIME", "NORP", "FAC", "EVENT", "CARDINAL", "ORDINAL", "MONEY"})
 
@@ -51,6 +53,17 @@ def _covering(actors: list[Actor], start: int, end: int) -> Actor | None:
     return next((a for a in actors if a.start < end and start < a.end), None)
 
 
+def _office_from_apposed_body(doc: Doc, actors: list[Actor]) -> None:
+    """ "Kenzo Oshima, the United Nations Emergency Relief Coordinator": a known person holding no
+    dictionary role on the date takes the international body's code the apposition gives."""
+    for person, body in zip(actors, actors[1:]):
+        if person.rule != "dictionary:person:country" or not body.code or body.code[:3] not in BODIES:
+            continue
+        if doc_text(doc)[person.end:body.start].strip() == ",":
+            person.code, person.country, person.sector = body.code, body.country, body.sector
+            person.rule = "compose:apposition"
+
+
 def code_apposed_names(doc: Doc, actors: list[Actor], particles: frozenset[str]) -> list[Actor]:
     """``actors`` with apposed names coded (and added when no actor covered them), in text order."""
     added: list[Actor] = []
@@ -84,6 +97,7 @@ def code_apposed_names(doc: Doc, actors: list[Actor], particles: frozenset[str])
                 if token.lower_ not in particles:
                     named.setdefault(token.text, name)
             break
+    _office_from_apposed_body(doc, actors)
     if not named:
         return actors
     result = sorted([*actors, *added], key=lambda a: a.start)

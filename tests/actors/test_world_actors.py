@@ -86,3 +86,10 @@ def test_the_own_dev_set_is_scored(tmp_path):
     bad.write_text(json.dumps({"text": "The Sejm met.", "actor": "Storting", "country": "NOR"}) + "\n")
     with pytest.raises(EvalError, match="not in the text"):
         evaluate(bad, limit=None)
+
+
+def test_a_known_person_takes_the_international_office_apposed_to_the_name(extract):
+    # PETRARCH knows Kenzo Oshima as a Japanese diplomat; the apposition says which office he speaks for
+    actors = extract("Kenzo Oshima, the United Nations Emergency Relief Coordinator, demanded access.", "2015-01-01")
+    oshima = find(actors, "Kenzo Oshima")
+    assert (oshima.code, oshima.rule) == ("IGOUNO", "compose:apposition")
