@@ -5,7 +5,8 @@
 Reads ``Phoenix.Countries.actors.txt``, ``Phoenix.International.actors.txt``,
 ``Phoenix.MilNonState.actors.txt`` and ``Phoenix.agents.txt`` (TABARI format) and writes, beside a
 copy of the licence: ``people.yaml`` (people with dated roles), ``organizations.yaml`` (national
-institutions, IGOs, NGOs, companies, armed groups), and ``agents.yaml`` (generic nouns -> sectors, in the sectors format).
+institutions, IGOs, NGOs, companies, armed groups) and ``agents.yaml`` (generic nouns -> sectors,
+in the sectors format).
 A summary of what was dropped and why goes to ``CONVERSION.md``.
 
 Rules (the README of the data folder states them too):
@@ -376,8 +377,6 @@ class Converter:
                 and undated[0][:3] not in BODIES)
 
     def _add_person(self, entry: Entry, roles: list[dict], undated: list[str]) -> None:
-        closed_ends = [r["end"] for r in roles if r.get("end")]
-        open_starts = [r["start"] for r in roles if r.get("start") and r.get("end") is None]
         if undated and not roles:
             roles.append({"code": undated[0], "start": None, "end": None})
         elif undated:

@@ -56,7 +56,7 @@ def _covering(actors: list[Actor], start: int, end: int) -> Actor | None:
 def _office_from_apposed_body(doc: Doc, actors: list[Actor]) -> None:
     """ "Kenzo Oshima, the United Nations Emergency Relief Coordinator": a known person holding no
     dictionary role on the date takes the international body's code the apposition gives."""
-    for person, body in zip(actors, actors[1:]):
+    for person, body in zip(actors, actors[1:], strict=False):
         if person.rule != "dictionary:person:country" or not body.code or body.code[:3] not in BODIES:
             continue
         if doc_text(doc)[person.end:body.start].strip() == ",":

@@ -295,7 +295,7 @@ def evaluate(data: Path | None, limit: int | None) -> list[EvalReport]:
             report = _report(dataset, path, len(records), counts, [
                 "own dev set: the gold actor string located in its sentence, matched to the most-overlapping actor",
                 *misses])
-            for kind, (country_ok, sector_ok, total) in sorted(by_kind.items()):
+            for kind, (country_ok, _sector_ok, total) in sorted(by_kind.items()):
                 report.metrics[f"{kind}.country.accuracy"] = round(country_ok / total, 4)
             reports.append(report)
             continue
