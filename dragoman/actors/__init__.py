@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy
 from spacy.tokens import Doc
 
+from dragoman.actors.apposition import code_apposed_names
 from dragoman.actors.compose import NON_COUNTRIES, Composer, Group, group_pieces
 from dragoman.actors.coref import ActorMention, DocContext, dominant_country, resolved_copy
 from dragoman.actors.lexicon import ActorLexicon, load_lexicon
@@ -73,7 +74,7 @@ class ActorResolver:
                 context.add(ActorMention(actor, earlier.kind, sentence, True, earlier.heads, earlier.gender))
                 actors.append(actor)
         _share_coordinated_sector(doc, actors, grammar.coordination)
-        return actors
+        return code_apposed_names(doc, actors, grammar.name_particles)
 
 
     def _named_countries(self, doc: Doc, pieces: list[Piece], published: str | None,
@@ -85,8 +86,8 @@ class ActorResolver:
             code = None
             if piece.kind == "country" and piece.entry is not None:
                 code = piece.entry.code
-            elif piece.kind == "org" and piece.entry is not None:
-                code = piece.entry.code
+            elif piece.kind == "org" and piece.entry is not None and (piece.entry.code or "")[3:6] != "BUS":
+                code = piece.entry.code  # companies trade everywhere: they do not set the sentence's country
             elif piece.kind == "unknown" and piece.label == "GPE":
                 code = piece.country
             elif piece.kind == "person" and piece.entry is not None and piece.entry.person is not None:

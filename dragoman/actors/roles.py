@@ -21,6 +21,12 @@ class PersonRole:
     title: str | None
     start: str | None  # YYYY-MM-DD, lower bound
     end: str | None  # YYYY-MM-DD, upper bound; None while in office
+    seen_until: str | None = None  # open-ended role: the last date its source vouches for it
+
+    def unconfirmed_on(self, published: str | None) -> bool:
+        """Whether ``published`` lies beyond the role's last evidence (an open end is no proof it holds)."""
+        day = article_date(published)
+        return bool(self.seen_until and self.end is None and day and day > self.seen_until)
 
     @property
     def country(self) -> str | None:

@@ -16,7 +16,7 @@ from dragoman import __version__
 from dragoman.cli.console import err_console
 from dragoman.errors import DragomanError
 
-COMMAND_MODULES = ("coding", "query", "exporting", "explain", "evaluate", "bench", "serve", "batch")
+COMMAND_MODULES = ("coding", "query", "exporting", "explain", "evaluate", "bench", "serve", "batch", "actors")
 
 app = typer.Typer(
     name="dragoman",
