@@ -34,7 +34,9 @@ def _actor_label(row: dict[str, Any], role: str) -> Optional[str]:
     name, code = row.get(f"{role}_name") or row.get(f"{role}_text"), row.get(f"{role}_code")
     if name is None and code is None:
         return None
-    return f"{name or '?'} [{code or '?'}]"
+    sector = row.get(f"{role}_sector")
+    code = code or (f"---{sector.split()[0]}" if sector else "?")  # a generic actor: sector, no country
+    return f"{name or '?'} [{code}]"
 
 
 def _emit(rows: Iterable[dict[str, Any]], fmt: str, columns: list[str], title: str) -> None:

@@ -12,7 +12,9 @@ from dragoman.records import Actor, ArticleRecord
 def _actor(actor: Optional[Actor]) -> str:
     if actor is None:
         return "-"
-    return f"{actor.name or actor.text} [{actor.code or '?'}]"
+    # a generic actor has a sector but no country: "security service [---SPY]", as CAMEO writes it
+    code = actor.code or (f"---{actor.sector.split()[0]}" if actor.sector else "?")
+    return f"{actor.name or actor.text} [{code}]"
 
 
 def events_table(record: ArticleRecord) -> Table:
