@@ -32,7 +32,8 @@ def agentless_reason(coded: Coded, grammar: EventGrammar,
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children):
             sufferer = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
             found = kinds(sufferer) if kinds is not None and sufferer is not None else frozenset()
-            if sufferer is not None and not found & _SUFFERERS:
+            # a name is someone or somewhere ("Kharkiv was shelled"); a common noun must be known to suffer
+            if sufferer is not None and not found & _SUFFERERS and sufferer.pos_ != "PROPN":
                 return None
             how = "passive"
         elif coded.pattern.subject:

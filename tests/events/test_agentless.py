@@ -30,6 +30,11 @@ def test_agentless_passive_arrest_keeps_victims_as_target(events_of):
     assert event.rule == "agentless-passive>coerce.arrest"
 
 
+def test_a_named_place_suffers_an_act_with_no_doer(events_of):
+    [event] = events_of("Kharkiv was shelled overnight, the regional governor said.", published="2022-03-02")
+    assert event.cameo == "194" and event.source is None
+
+
 def test_device_that_goes_off_is_a_bombing_with_no_source(events_of):
     [event] = events_of("A grenade went off in a crowded bar in Davao City late on Friday, wounding nine people.")
     assert event.cameo_root == "18" and event.source is None
