@@ -121,7 +121,7 @@ class Event:
     plover: Optional[Plover] = None
     date: Optional[str] = None
     date_precision: Optional[DatePrecision] = None
-    date_rule: Optional[str] = None  # verb|clause|sentence|article (inferred)
+    date_rule: Optional[str] = None  # verb|clause|report|sentence|narrative|article (geotime/narrative.py)
     location: Optional[Location] = None
     negated: bool = False
     confidence: float = 0.5
