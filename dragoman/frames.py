@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any, Union
 
 from dragoman.store import EventFilter, QuoteFilter, Store
-from dragoman.store.bulk import ActorFilter, actor_query, frame
+from dragoman.store.bulk import frame
+from dragoman.store.query import ActorFilter, actor_query
 from dragoman.store.query import event_query, parse_filter, quote_query
 
 StoreLike = Union[str, Path, Store]

@@ -11,7 +11,7 @@ from typing import Any, Optional
 from dragoman.errors import InputError
 from dragoman.store import EventFilter, QuoteFilter, Store
 from dragoman.store import aggregate
-from dragoman.store.aggregate import ActorFilter
+from dragoman.store.query import ActorFilter
 from dragoman.store.listing import events_page
 
 QUAD_CLASSES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}

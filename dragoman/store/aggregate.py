@@ -9,13 +9,11 @@ period names below.
 
 from __future__ import annotations
 
-from datetime import date
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ConfigDict, Field
 
 from dragoman.errors import InputError
-from dragoman.store.query import LIKE, EventFilter, _escape_like, event_query
+from dragoman.store.query import ActorFilter, EventFilter, actor_query, event_query
 
 if TYPE_CHECKING:
     from dragoman.store import Store
@@ -98,48 +96,20 @@ def places(store: Store, f: EventFilter, limit: int = 2000) -> list[dict[str, An
     )
 
 
-class ActorFilter(BaseModel):
-    """Which actor mentions the actors view counts."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    name: Optional[str] = Field(None, description="actor name or text contains (case-insensitive)")
-    code: Optional[str] = Field(None, description="actor code prefix: RUS, RUSGOV")
-    kind: Optional[str] = Field(None, description="person, organization, country, group")
-    since: Optional[date] = Field(None, description="article published on or after")
-    until: Optional[date] = Field(None, description="article published on or before")
-
-
 def top_actors(store: Store, f: ActorFilter, limit: int = 200) -> list[dict[str, Any]]:
     """Who appears most: one row per (name, code) with mentions, articles, and the first and last
     publication dates in which that code was used, so dated roles show as separate rows."""
     if not 1 <= limit <= 10_000:
         raise InputError(f"actor limit {limit}: choose 1 to 10000")
-    conditions: list[str] = ["x.code IS NOT NULL"]
-    params: list[Any] = []
-    if f.name:
-        like = f"%{_escape_like(f.name)}%"
-        conditions.append(f"(x.name {LIKE} OR x.text {LIKE})")
-        params += [like, like]
-    if f.code:
-        conditions.append("starts_with(x.code, ?)")
-        params.append(f.code.upper())
-    if f.kind:
-        conditions.append("x.kind = ?")
-        params.append(f.kind.lower())
-    if f.since:
-        conditions.append("a.published >= ?")
-        params.append(f.since)
-    if f.until:
-        conditions.append("a.published <= ?")
-        params.append(f.until)
+    chosen = actor_query(f)
+    where = " AND ".join(["m.code IS NOT NULL", *chosen.where])
     return store.sql(
-        "SELECT coalesce(x.name, x.text) AS name, x.code, any_value(x.country) AS country, "
-        "any_value(x.sector) AS sector, any_value(x.kind) AS kind, count(*) AS mentions, "
-        "count(DISTINCT x.article_id) AS articles, min(a.published) AS first_seen, max(a.published) AS last_seen "
-        "FROM actors x JOIN articles a ON a.id = x.article_id "
-        f"WHERE {' AND '.join(conditions)} GROUP BY 1, 2 ORDER BY mentions DESC, name, code LIMIT {int(limit)}",
-        params,
+        "SELECT coalesce(m.name, m.text) AS name, m.code, any_value(m.country) AS country, "
+        "any_value(m.sector) AS sector, any_value(m.kind) AS kind, count(*) AS mentions, "
+        "count(DISTINCT m.article_id) AS articles, min(a.published) AS first_seen, max(a.published) AS last_seen "
+        "FROM actors m JOIN articles a ON a.id = m.article_id "
+        f"WHERE {where} GROUP BY 1, 2 ORDER BY mentions DESC, name, code LIMIT {int(limit)}",
+        chosen.params,
     )
 
 

@@ -15,10 +15,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, Optional
 
-from pydantic import BaseModel, ConfigDict, Field
 
 from dragoman.errors import InputError
-from dragoman.store.query import LIKE, EventFilter, Query, SortKey, _escape_like, encode_cursor, event_query
+from dragoman.store.query import EventFilter, Query, SortKey, encode_cursor, event_query
 
 if TYPE_CHECKING:
     from dragoman.store import Store
@@ -52,43 +51,6 @@ JOIN events e ON e.cameo = p.cameo AND e.date IS NOT DISTINCT FROM p.date
 JOIN articles a ON a.id = e.article_id
 GROUP BY p.date, p.source_code, p.target_code, p.cameo
 """
-
-
-class ActorFilter(BaseModel):
-    """Which actor mentions. Codes match as prefixes; ``name`` is a part of the name or text."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    code: Optional[str] = Field(None, description="actor code prefix: RUS, RUSGOV, IGOUNO")
-    country: Optional[str] = Field(None, description="country (ISO alpha-3, IGO, NGO, MNC)")
-    sector: Optional[str] = Field(None, description="a sector code: GOV, MIL, REB ...")
-    kind: Optional[str] = Field(None, description="person, organization, country, group or pronoun")
-    name: Optional[str] = Field(None, description="name or text contains (case-insensitive)")
-    article_id: Optional[str] = Field(None, description="actors of one article")
-
-
-ACTOR_ORDER = (SortKey("a.published", "published", descending=True, nullable=True),
-               SortKey("m.article_id", "article_id"), SortKey("m.n", "n"))
-ACTORS_SQL = ("SELECT m.*, a.title AS article_title, a.url AS article_url, a.published "
-              "FROM actors m JOIN articles a ON a.id = m.article_id")
-
-
-def actor_query(f: ActorFilter) -> Query:
-    query = Query(ACTORS_SQL, ACTOR_ORDER)
-    if f.code:
-        query.add("starts_with(m.code, ?)", f.code.upper())
-    if f.country:
-        query.add("m.country = ?", f.country.upper())
-    if f.sector:
-        query.add("list_contains(string_split(coalesce(m.sector, ''), ' '), ?)", f.sector.upper())
-    if f.kind:
-        query.add("m.kind = ?", f.kind.lower())
-    if f.name:
-        like = f"%{_escape_like(f.name)}%"
-        query.add(f"(m.name {LIKE} OR m.text {LIKE})", like, like)
-    if f.article_id:
-        query.add("m.article_id = ?", f.article_id)
-    return query
 
 
 def export_event_query(f: EventFilter) -> Query:

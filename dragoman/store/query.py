@@ -296,3 +296,47 @@ def article_query(f: ArticleFilter) -> Query:
 def _escape_like(text: str) -> str:
     """``%`` and ``_`` in a search are literal characters, not patterns (every ILIKE here says ESCAPE '\\')."""
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+class ActorFilter(BaseModel):
+    """Which actor mentions. Codes match as prefixes; ``name`` is a part of the name or text."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    code: Optional[str] = Field(None, description="actor code prefix: RUS, RUSGOV, IGOUNO")
+    country: Optional[str] = Field(None, description="country (ISO alpha-3, IGO, NGO, MNC)")
+    sector: Optional[str] = Field(None, description="a sector code: GOV, MIL, REB ...")
+    kind: Optional[str] = Field(None, description="person, organization, country, group or pronoun")
+    name: Optional[str] = Field(None, description="name or text contains (case-insensitive)")
+    since: Optional[date] = Field(None, description="article published on or after")
+    until: Optional[date] = Field(None, description="article published on or before")
+    article_id: Optional[str] = Field(None, description="actors of one article")
+
+
+ACTOR_ORDER = (SortKey("a.published", "published", descending=True, nullable=True),
+               SortKey("m.article_id", "article_id"), SortKey("m.n", "n"))
+ACTORS_SQL = ("SELECT m.*, a.title AS article_title, a.url AS article_url, a.published "
+              "FROM actors m JOIN articles a ON a.id = m.article_id")
+
+
+def actor_query(f: ActorFilter) -> Query:
+    """Actor mentions ``m`` with their article ``a``, as ``f`` chooses them."""
+    query = Query(ACTORS_SQL, ACTOR_ORDER)
+    if f.code:
+        query.add("starts_with(m.code, ?)", f.code.upper())
+    if f.country:
+        query.add("m.country = ?", f.country.upper())
+    if f.sector:
+        query.add("list_contains(string_split(coalesce(m.sector, ''), ' '), ?)", f.sector.upper())
+    if f.kind:
+        query.add("m.kind = ?", f.kind.lower())
+    if f.name:
+        like = f"%{_escape_like(f.name)}%"
+        query.add(f"(m.name {LIKE} OR m.text {LIKE})", like, like)
+    if f.since:
+        query.add("a.published >= ?", f.since)
+    if f.until:
+        query.add("a.published <= ?", f.until)
+    if f.article_id:
+        query.add("m.article_id = ?", f.article_id)
+    return query

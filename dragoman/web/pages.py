@@ -26,7 +26,8 @@ from dragoman.api.params import (
 )
 from dragoman.api.store import request_store
 from dragoman.store import EventFilter, QuoteFilter
-from dragoman.store.aggregate import MAX_EDGES, PERIODS, ActorFilter
+from dragoman.store.aggregate import MAX_EDGES, PERIODS
+from dragoman.store.query import ActorFilter
 from dragoman.store import listing
 from dragoman.web import specs
 from dragoman.web.highlight import record_spans, runs

@@ -11,7 +11,7 @@ from dragoman.errors import InputError
 from dragoman.records import Actor, ArticleMeta, ArticleRecord, Event, Location, Trigger
 from dragoman.store import EventFilter, Store
 from dragoman.store import aggregate
-from dragoman.store.aggregate import ActorFilter
+from dragoman.store.query import ActorFilter
 
 RUS = ("Russia", "RUS")
 UKR = ("Ukraine", "UKR")
