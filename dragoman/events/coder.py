@@ -330,8 +330,7 @@ class EventCoder:
 def _has_doer_below(doc: Doc, event: Event, events: list[Event]) -> bool:
     """Whether an event with a source stands in ``event``'s clause or in the phrases under its trigger."""
     clause = clause_head(doc, event)
-    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
-    below = {t.idx for t in span.root.subtree} if span is not None and len(span) else set()
+    below = _under_trigger(doc, event)
     return any(other.source is not None and (clause_head(doc, other) == clause or other.trigger.start in below)
                for other in events)
 
@@ -339,13 +338,18 @@ def _has_doer_below(doc: Doc, event: Event, events: list[Event]) -> bool:
 def _yields_to_cause(doc: Doc, event: Event, events: list[Event]) -> bool:
     """Whether a cause noun coded with no doer stands under ``event``'s trigger ("injured in a grenade
     explosion"); the cause takes over the victims as its target."""
-    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
-    if span is None or not len(span):
-        return False
-    below = {t.idx for t in span.root.subtree if t.i != span.root.i}
+    below = _under_trigger(doc, event)
     causes = [other for other in events if other is not event and other.source is None
               and other.rule.startswith(CAUSE_RULE) and other.trigger.start in below]
     for cause in causes:
         if cause.target is None:
             cause.target = event.target
     return bool(causes)
+
+
+def _under_trigger(doc: Doc, event: Event) -> set[int]:
+    """Character offsets of the tokens in the phrases under ``event``'s trigger word."""
+    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return set()
+    return {t.idx for t in span.root.subtree if t.i != span.root.i}

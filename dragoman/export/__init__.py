@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from dragoman.errors import StoreError
-from dragoman.store import EventFilter, Store
+from dragoman.store import EventFilter, Store, export_folder
 from dragoman.store.bulk import EXPORT_PAGE, export_event_rows
 
 EVENT_FORMATS = ("gdelt", "icews", "plover")
@@ -40,11 +40,7 @@ def export_events(
     reading ``page`` events at a time."""
     if fmt not in EVENT_FORMATS:
         raise StoreError(f"unknown event export format {fmt!r}; choose from {', '.join(EVENT_FORMATS)}")
-    out_dir = Path(out)
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise StoreError(f"{out_dir}: cannot create export folder: {exc.strerror}") from exc
+    out_dir = export_folder(out)
     writer = importlib.import_module(f"dragoman.export.{fmt}")
     counter = _Counter(export_event_rows(store, where, page))
     paths, left_out = writer.write(counter, out_dir, header=header)

@@ -318,11 +318,7 @@ class Store:
         """Write every table and view to ``out/<name>.<ext>``; returns the files written."""
         if fmt not in EXPORT_FORMATS:
             raise StoreError(f"unknown export format {fmt!r}; choose from {', '.join(EXPORT_FORMATS)}")
-        out_dir = Path(out)
-        try:
-            out_dir.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise StoreError(f"{out_dir}: cannot create export folder: {exc.strerror}") from exc
+        out_dir = export_folder(out)
         written = []
         options = f"FORMAT {EXPORT_FORMATS[fmt]}" + (", HEADER" if fmt == "csv" else "")
         with self.connection() as conn:
@@ -356,3 +352,13 @@ def _insert(conn: duckdb.DuckDBPyConnection, table: str, rows: list[tuple[Any, .
 def _dicts(cursor: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def export_folder(out: str | Path) -> Path:
+    """The folder ``out``, created when missing; StoreError naming it when it cannot be."""
+    out_dir = Path(out)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(f"{out_dir}: cannot create export folder: {exc.strerror}") from exc
+    return out_dir
